@@ -1,0 +1,149 @@
+"""
+Editorials ("Ledare"), news briefs, features and blog posts, and the index that lists
+every article of its language wherever in the tree it lives.
+"""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+from regions.models import RegionPage
+
+ARTICLES_PER_PAGE = 12
+
+
+class ArticleKind(models.TextChoices):
+    EDITORIAL = "editorial", _("Editorial")
+    NEWS = "news", _("News brief")
+    FEATURE = "feature", _("Feature")
+    BLOG = "blog", _("Blog post")
+
+
+class ArticleIndexPage(BasePage):
+    """"News and articles" for one language: every article of that language, newest first."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count_per_parent = 1
+    template = "articles/article_index_page.html"
+
+    class Meta:
+        verbose_name = _("article index")
+        verbose_name_plural = _("article indexes")
+
+    def articles(self):
+        """Every live, public article of this page's language, wherever it lives."""
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("author", "listing_image")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.articles(), ARTICLES_PER_PAGE)
+        # get_page() turns a missing, non-numeric or out-of-range ?page= into a real page.
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+
+class ArticlePage(BasePage):
+    """
+    One article. Written by a node, it lives under that node's RegionPage and belongs to
+    that region; written by the programme office, it lives under the ArticleIndexPage.
+    """
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=ArticleKind.choices,
+        default=ArticleKind.NEWS,
+        help_text=_("Editorials go through moderation before they are published."),
+    )
+    author = models.ForeignKey(
+        "regions.Person",
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    date = models.DateField(
+        _("publication date"),
+        default=datetime.date.today,
+        help_text=_("The date shown on the article; listings are ordered by it."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown with the article in listings and when it is shared."),
+    )
+
+    parent_page_types = ["articles.ArticleIndexPage", "regions.RegionPage"]
+    subpage_types = []
+    template = "articles/article_page.html"
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]), FieldPanel("author")],
+            heading=_("About the article"),
+        ),
+        FieldPanel("listing_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+        index.RelatedFields("author", [index.SearchField("name")]),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("body"),
+        # The translation points at the same person's translated snippet; a translator
+        # cannot choose another author.
+        TranslatableField("author"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("listing_image"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    @cached_property
+    def region(self):
+        """The RegionPage this article was written under, or ``None`` for a national one."""
+        return RegionPage.objects.ancestor_of(self).first()
+
+    @cached_property
+    def author_role(self):
+        """
+        The author's role as the byline gives it, e.g. "Regionledare Mellersta Norrland":
+        taken from the author's place in the team of the article's region.
+        """
+        if self.author is None or self.region is None:
+            return ""
+        role = self.region.role_of(self.author)
+        if not role:
+            return ""
+        return _("%(role)s %(region)s") % {"role": role, "region": self.region.title}

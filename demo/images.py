@@ -1,0 +1,59 @@
+"""Images the demo makes itself (logos and portraits), so nothing is ever downloaded."""
+
+import hashlib
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images.models import Image
+
+PALETTE = ["#0b4f6c", "#1b6e53", "#7a3b69", "#8a4b08", "#2d4a8a", "#5b5f2a"]
+
+
+def _colour(text):
+    return PALETTE[int(hashlib.sha256(text.encode()).hexdigest(), 16) % len(PALETTE)]
+
+
+def _font(size):
+    try:
+        return ImageFont.load_default(size=size)
+    except (TypeError, OSError):  # Pillow built without FreeType
+        return ImageFont.load_default()
+
+
+def _png(width, height, text, font_size):
+    picture = PILImage.new("RGB", (width, height), _colour(text))
+    draw = ImageDraw.Draw(picture)
+    font = _font(font_size)
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    draw.text(
+        ((width - (right - left)) / 2 - left, (height - (bottom - top)) / 2 - top),
+        text,
+        fill="#ffffff",
+        font=font,
+    )
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return buffer
+
+
+def get_or_make_image(title, text, *, width, height, font_size, collection=None):
+    """The Wagtail image called ``title``, drawn with ``text`` the first time it is asked for."""
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        filename = hashlib.sha1(title.encode()).hexdigest()[:12] + ".png"
+        image = Image(title=title, file=ImageFile(_png(width, height, text, font_size), name=filename))
+        if collection is not None:
+            image.collection = collection
+        image.save()
+    return image
+
+
+def logo(name):
+    return get_or_make_image(f"Logo: {name}", name, width=480, height=160, font_size=34)
+
+
+def portrait(name):
+    initials = "".join(part[0] for part in name.split())
+    return get_or_make_image(f"Portrait: {name}", initials, width=320, height=320, font_size=120)

@@ -1,0 +1,215 @@
+"""
+Builds the demo site in Swedish and translates it to English with wagtail-localize.
+
+Safe to run again: what exists already is left as it is, so a second run changes
+nothing and an editor's changes to demo pages survive.
+"""
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+from articles.models import ArticleIndexPage, ArticlePage
+from demo import content
+from demo.images import logo, portrait
+from home.models import ContentPage, HomePage
+from partners.models import Partner, PartnersPage
+from regions.models import ParticipatingCompany, Person, RegionIndexPage, RegionPage, TeamMember
+
+ADMIN_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = "Build the bilingual demo site (Swedish source, English translations). Idempotent."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-admin",
+            action="store_true",
+            help="Do not create the local admin user.",
+        )
+        parser.add_argument(
+            "--hostname",
+            default="localhost",
+            help="Host name of the default site, used in canonical and alternate links.",
+        )
+        parser.add_argument("--port", type=int, default=8000, help="Port of the default site.")
+
+    def handle(self, *args, no_admin=False, hostname="localhost", port=8000, **options):
+        with transaction.atomic():
+            loader = DemoLoader(hostname=hostname, port=port)
+            loader.load()
+            if not no_admin:
+                loader.ensure_admin(self.stdout)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {loader.created} objects created, "
+                f"{loader.translated} translated to English."
+            )
+        )
+
+
+class DemoLoader:
+    def __init__(self, hostname="localhost", port=8000):
+        self.hostname = hostname
+        self.port = port
+        self.sv = Locale.objects.get(language_code="sv")
+        self.en = Locale.objects.get(language_code="en")
+        self.created = 0
+        self.translated = 0
+        self.people = {}
+
+    def load(self):
+        for person in content.PEOPLE:
+            self.people[person["name"]] = self.snippet(
+                Person,
+                name=person["name"],
+                email=person["email"],
+                bio=person["bio"],
+                photo=portrait(person["name"]),
+            )
+        for order, (name, _en, kind, url, description, _desc_en) in enumerate(content.PARTNERS):
+            self.snippet(
+                Partner,
+                name=name,
+                kind=kind,
+                url=url,
+                description=description,
+                logo=logo(name),
+                sort_order=(order + 1) * 10,
+            )
+
+        home = self.home_page()
+        for page in content.CONTENT_PAGES:
+            self.page_tree(home, ContentPage, page)
+        region_index = self.child(home, RegionIndexPage, content.REGION_INDEX)
+        regions = {
+            page["slug"]: self.region(region_index, dict(page))
+            for page in content.region_pages()
+        }
+        article_index = self.child(home, ArticleIndexPage, content.ARTICLE_INDEX)
+        self.child(home, PartnersPage, content.PARTNERS_PAGE)
+        for region_slug, fields in content.ARTICLES:
+            parent = regions[region_slug] if region_slug else article_index
+            fields = dict(fields)
+            if "author" in fields:
+                fields["author"] = self.people[fields["author"]]
+            self.child(parent, ArticlePage, fields)
+
+    # --- snippets ---------------------------------------------------------------------
+
+    def snippet(self, model, *, name, **fields):
+        obj = model.objects.filter(locale=self.sv, name=name).first()
+        if obj is None:
+            obj = model.objects.create(locale=self.sv, name=name, **fields)
+            self.created += 1
+        self.translate(obj)
+        return obj
+
+    # --- pages ------------------------------------------------------------------------
+
+    def home_page(self):
+        home = HomePage.objects.filter(locale=self.sv).first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Wagtail's migrations leave a placeholder "Welcome" page where ours belongs.
+            for placeholder in root.get_children().exact_type(Page):
+                placeholder.delete()
+            home = HomePage(locale=self.sv, **content.HOME)
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.created += 1
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": self.hostname,
+                "port": self.port,
+                "site_name": "Produktionslyftet",
+                "root_page": home,
+            },
+        )
+        self.translate(home)
+        return home
+
+    def child(self, parent, model, fields):
+        """The live child of ``parent`` with the given slug, created and published if missing."""
+        page = parent.get_children().filter(slug=fields["slug"]).specific().first()
+        if page is None:
+            page = model(locale=self.sv, **fields)
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            self.created += 1
+        self.translate(page)
+        return page
+
+    def page_tree(self, parent, model, fields):
+        fields = dict(fields)
+        children = fields.pop("children", [])
+        page = self.child(parent, model, fields)
+        for child in children:
+            self.page_tree(page, model, child)
+
+    def region(self, parent, fields):
+        team = fields.pop("team", [])
+        companies = fields.pop("companies", [])
+        existing = parent.get_children().filter(slug=fields["slug"]).exists()
+        if not existing:
+            region = RegionPage(locale=self.sv, **fields)
+            region.team_members = [
+                TeamMember(person=self.people[name], role=role, locale=self.sv)
+                for name, role in team
+            ]
+            region.participating_companies = [
+                ParticipatingCompany(name=name, town=town) for name, town in companies
+            ]
+            parent.add_child(instance=region)
+            region.save_revision().publish()
+            self.created += 1
+        return self.child(parent, RegionPage, fields)
+
+    # --- translation ------------------------------------------------------------------
+
+    def translate(self, obj):
+        """
+        Translate ``obj`` to English as a translator would: submit it to wagtail-localize,
+        fill in the PO file it exports, import the file and publish the translation.
+        """
+        if obj.has_translation(self.en):
+            return
+        source, _created = TranslationSource.get_or_create_from_instance(obj)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=self.en
+        )
+        po = translation.export_po()
+        for entry in po:
+            try:
+                entry.msgstr = content.ENGLISH[entry.msgid]
+            except KeyError:
+                raise CommandError(
+                    f"The demo content has no English for {entry.msgid!r} "
+                    f"({entry.msgctxt} of {obj!r})."
+                ) from None
+        translation.import_po(po, tool_name="demo content")
+        # Publishing through save_target() is deferred to the end of the transaction, and
+        # then saves the page as it was, wiping the child count of any English page that
+        # got children meanwhile (wagtail-localize issue #773). Save a draft and publish
+        # it now instead, from a revision read back from the database.
+        is_page = isinstance(obj, Page)
+        translation.save_target(publish=not is_page)
+        if is_page:
+            translation.get_target_instance().get_latest_revision().publish()
+        self.translated += 1
+
+    # --- people -----------------------------------------------------------------------
+
+    def ensure_admin(self, stdout):
+        User = get_user_model()
+        if User.objects.filter(username=ADMIN_USERNAME).exists():
+            return
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "produktionslyftet")
+        User.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", password)
+        stdout.write(f"Created the local admin user {ADMIN_USERNAME!r}.")

@@ -1,0 +1,131 @@
+"""
+The national programme's own pages: the home page of each language and the generic
+content pages under it (about, method, contact), and the base every page type shares.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import BodyBlock
+
+# The fields every page has from Wagtail itself, and how each crosses languages.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+]
+
+
+class BasePage(Page):
+    """
+    Abstract base of every page on the site: an introduction that listings, search
+    results and the meta description use, and the translation behaviour of the
+    fields every page shares.
+    """
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_(
+            "One or two sentences that say what the page is about. Shown under the "
+            "title, in listings and in search results."
+        ),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.introduction
+
+
+class HomePage(BasePage):
+    """
+    The front page of the national programme, one per language. Everything else on the
+    site lives below it.
+    """
+
+    hero_heading = models.CharField(
+        _("hero heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("The large line at the top of the front page. The page title is used if empty."),
+    )
+    hero_text = models.TextField(
+        _("hero text"),
+        blank=True,
+        help_text=_("A short paragraph under the hero heading."),
+    )
+    featured_content = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("featured content"),
+        help_text=_("Text, images, quotes and invitations shown on the front page."),
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.ContentPage",
+        "regions.RegionIndexPage",
+        "articles.ArticleIndexPage",
+        "partners.PartnersPage",
+    ]
+    template = "home/home_page.html"
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("hero_heading"),
+        FieldPanel("hero_text"),
+        FieldPanel("featured_content"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("hero_text"),
+        index.SearchField("featured_content"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("hero_heading"),
+        TranslatableField("hero_text"),
+        TranslatableField("featured_content"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        # One home page per language: the Swedish one is made here, the English one
+        # by translating it, so an editor never adds a second one under the root.
+        return super().can_create_at(parent) and not cls.objects.filter(locale_id=parent.locale_id).exists()
+
+
+class ContentPage(BasePage):
+    """A page of running text, such as about the programme, how it works or contact."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+    template = "home/content_page.html"
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")

@@ -1,0 +1,132 @@
+"""
+The programme's partners, stakeholders and financiers: a snippet for each organisation,
+shown as a logo strip in every page's footer and in full on the PartnersPage.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+
+class PartnerKind(models.TextChoices):
+    PARTNER = "partner", _("Partner")
+    STAKEHOLDER = "stakeholder", _("Stakeholder")
+    FINANCIER = "financier", _("Financier")
+
+
+# Headings of the PartnersPage's groups, in the order they are shown.
+PARTNER_GROUP_HEADINGS = {
+    PartnerKind.PARTNER: _("Partners"),
+    PartnerKind.STAKEHOLDER: _("Stakeholders"),
+    PartnerKind.FINANCIER: _("Financiers"),
+}
+
+
+class PartnerQuerySet(models.QuerySet):
+    def in_locale(self, locale=None):
+        """
+        The partners as a visitor of ``locale`` should see them: each organisation in that
+        language where it has been translated, otherwise in the source language.
+        """
+        locale = locale or Locale.get_active()
+        translated = self.filter(locale=locale)
+        untranslated = self.filter(locale=Locale.get_default()).exclude(
+            translation_key__in=translated.values("translation_key")
+        )
+        return (translated | untranslated).select_related("logo")
+
+
+class Partner(TranslatableMixin, index.Indexed, models.Model):
+    """An organisation the programme works with or is financed by."""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.PARTNER
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    url = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("One or two sentences on what the organisation does for the programme."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("sort order"), default=100, help_text=_("Lower numbers are shown first.")
+    )
+
+    objects = PartnerQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("logo"),
+        FieldPanel("url"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+        index.FilterField("kind"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("logo"),
+        SynchronizedField("url"),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PartnersPage(BasePage):
+    """Presents every partner, stakeholder and financier, grouped by kind."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "partners/partners_page.html"
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("partners page")
+        verbose_name_plural = _("partners pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partners = list(Partner.objects.in_locale(self.locale))
+        context["partner_groups"] = [
+            (heading, [p for p in partners if p.kind == kind])
+            for kind, heading in PARTNER_GROUP_HEADINGS.items()
+            if any(p.kind == kind for p in partners)
+        ]
+        return context

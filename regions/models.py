@@ -1,0 +1,238 @@
+"""
+The regional nodes: an index of all nodes, one page per node with its team and the
+companies taking part, and the people who make up the teams.
+
+A node's articles live below its RegionPage, so that the node's editors can be given
+that subtree and nothing else.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """
+    Someone who works for the programme: a node's team member or an article's author.
+    The name, photo and email are the same in every language; the short bio is translated.
+    """
+
+    name = models.CharField(_("name"), max_length=120)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    email = models.EmailField(_("email"), blank=True)
+    bio = models.TextField(
+        _("short bio"),
+        blank=True,
+        help_text=_("Two or three sentences about the person's work in the programme."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("photo"), FieldPanel("email"), FieldPanel("bio")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("bio"),
+        index.FilterField("locale"),
+    ]
+    translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("photo"),
+        SynchronizedField("email"),
+        TranslatableField("bio"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RegionIndexPage(BasePage):
+    """Lists every regional node of its language, on a map and as a plain list."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["regions.RegionPage"]
+    max_count_per_parent = 1
+    template = "regions/region_index_page.html"
+
+    class Meta:
+        verbose_name = _("region index")
+        verbose_name_plural = _("region indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["regions"] = (
+            RegionPage.objects.child_of(self).live().public().order_by("title")
+        )
+        return context
+
+
+class RegionPage(BasePage):
+    """
+    One regional node of the programme, run from a university: its host organisation,
+    team, the companies taking part, how to reach it and where it is on the map.
+    The page title is the region's name, for example "Mellersta Norrland".
+    """
+
+    host_organisation = models.CharField(
+        _("host organisation"),
+        max_length=200,
+        help_text=_("The university or institute that runs the node, e.g. Mittuniversitetet."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(55), MaxValueValidator(69.1)],
+        help_text=_("Where the node sits on the map of Sweden, in decimal degrees (55–69)."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(10.5), MaxValueValidator(24.2)],
+        help_text=_("In decimal degrees east (10.5–24.2)."),
+    )
+    active_from = models.PositiveSmallIntegerField(
+        _("active from (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    active_until = models.PositiveSmallIntegerField(
+        _("active until (year)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("Leave empty while the node is active."),
+    )
+
+    parent_page_types = ["regions.RegionIndexPage"]
+    subpage_types = ["articles.ArticlePage"]
+    template = "regions/region_page.html"
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("host_organisation"),
+        FieldPanel("body"),
+        InlinePanel("team_members", heading=_("Team"), label=_("Team member")),
+        InlinePanel(
+            "participating_companies",
+            heading=_("Participating companies"),
+            label=_("Company"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldRowPanel([FieldPanel("active_from"), FieldPanel("active_until")]),
+            ],
+            heading=_("Contact, map and period"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("host_organisation", boost=1.5),
+        index.SearchField("body"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("host_organisation"),
+        TranslatableField("body"),
+        TranslatableField("team_members"),
+        SynchronizedField("participating_companies"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("active_from", overridable=False),
+        SynchronizedField("active_until", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def clean(self):
+        super().clean()
+        if self.active_from and self.active_until and self.active_until < self.active_from:
+            raise ValidationError(
+                {"active_until": _("The node cannot end before it started.")}
+            )
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                {"longitude": _("Give both latitude and longitude, or neither.")}
+            )
+
+    def role_of(self, person):
+        """The role ``person`` has in this node's team, or ``None``."""
+        for member in self.team_members.all():
+            if member.person_id == person.pk:
+                return member.role
+        return None
+
+
+class TeamMember(TranslatableMixin, Orderable):
+    """A person's place in a node's team; the role is translated with the page."""
+
+    page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="team_members")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(
+        _("role"), max_length=120, help_text=_("For example Regionledare or Utbildningsansvarig.")
+    )
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+    translatable_fields = [TranslatableField("person"), TranslatableField("role")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+
+    def __str__(self):
+        return f"{self.person} ({self.role})"
+
+
+class ParticipatingCompany(Orderable):
+    """A company taking part in the programme through a node; the same in every language."""
+
+    page = ParentalKey(
+        RegionPage, on_delete=models.CASCADE, related_name="participating_companies"
+    )
+    name = models.CharField(_("company name"), max_length=200)
+    town = models.CharField(_("town"), max_length=120)
+    url = models.URLField(_("website"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("town"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("participating company")
+        verbose_name_plural = _("participating companies")
+
+    def __str__(self):
+        return self.name
