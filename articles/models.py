@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -29,7 +30,7 @@ class ArticleKind(models.TextChoices):
 
 
 class ArticleIndexPage(BasePage):
-    """"News and articles" for one language: every article of that language, newest first."""
+    """ "News and articles" for one language: every article of that language, newest first."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]

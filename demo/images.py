@@ -3,9 +3,11 @@
 import hashlib
 import io
 
-from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
+
+from django.core.files.images import ImageFile
+
 from wagtail.images.models import Image
 
 PALETTE = ["#0b4f6c", "#1b6e53", "#7a3b69", "#8a4b08", "#2d4a8a", "#5b5f2a"]
@@ -43,7 +45,9 @@ def get_or_make_image(title, text, *, width, height, font_size, collection=None)
     image = Image.objects.filter(title=title).first()
     if image is None:
         filename = hashlib.sha1(title.encode()).hexdigest()[:12] + ".png"
-        image = Image(title=title, file=ImageFile(_png(width, height, text, font_size), name=filename))
+        image = Image(
+            title=title, file=ImageFile(_png(width, height, text, font_size), name=filename)
+        )
         if collection is not None:
             image.collection = collection
         image.save()

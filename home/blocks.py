@@ -6,6 +6,7 @@ so editors see what they are choosing in the block picker.
 """
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock

@@ -5,6 +5,7 @@ content pages under it (about, method, contact), and the base every page type sh
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -61,7 +62,9 @@ class HomePage(BasePage):
         _("hero heading"),
         max_length=120,
         blank=True,
-        help_text=_("The large line at the top of the front page. The page title is used if empty."),
+        help_text=_(
+            "The large line at the top of the front page. The page title is used if empty."
+        ),
     )
     hero_text = models.TextField(
         _("hero text"),
@@ -110,7 +113,10 @@ class HomePage(BasePage):
     def can_create_at(cls, parent):
         # One home page per language: the Swedish one is made here, the English one
         # by translating it, so an editor never adds a second one under the root.
-        return super().can_create_at(parent) and not cls.objects.filter(locale_id=parent.locale_id).exists()
+        return (
+            super().can_create_at(parent)
+            and not cls.objects.filter(locale_id=parent.locale_id).exists()
+        )
 
 
 class ContentPage(BasePage):

@@ -5,6 +5,7 @@ shown as a logo strip in every page's footer and in full on the PartnersPage.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -80,9 +81,7 @@ class RegionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["regions"] = (
-            RegionPage.objects.child_of(self).live().public().order_by("title")
-        )
+        context["regions"] = RegionPage.objects.child_of(self).live().public().order_by("title")
         return context
 
 
@@ -180,13 +179,9 @@ class RegionPage(BasePage):
     def clean(self):
         super().clean()
         if self.active_from and self.active_until and self.active_until < self.active_from:
-            raise ValidationError(
-                {"active_until": _("The node cannot end before it started.")}
-            )
+            raise ValidationError({"active_until": _("The node cannot end before it started.")})
         if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(
-                {"longitude": _("Give both latitude and longitude, or neither.")}
-            )
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
 
     def role_of(self, person):
         """The role ``person`` has in this node's team, or ``None``."""
@@ -221,9 +216,7 @@ class TeamMember(TranslatableMixin, Orderable):
 class ParticipatingCompany(Orderable):
     """A company taking part in the programme through a node; the same in every language."""
 
-    page = ParentalKey(
-        RegionPage, on_delete=models.CASCADE, related_name="participating_companies"
-    )
+    page = ParentalKey(RegionPage, on_delete=models.CASCADE, related_name="participating_companies")
     name = models.CharField(_("company name"), max_length=200)
     town = models.CharField(_("town"), max_length=120)
     url = models.URLField(_("website"), blank=True)

@@ -1,4 +1,5 @@
 from django import template
+
 from wagtail.models import Locale
 
 from articles.models import ArticleKind, ArticlePage

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+
 from wagtail.models import Locale, Page
 
 from home.models import HomePage
@@ -51,8 +52,8 @@ def page_languages(context):
     current_code = translation.get_language()
     translations = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().public().select_related(
-            "locale"
+        for translated in (
+            page.get_translations(inclusive=True).live().public().select_related("locale")
         ):
             translations[translated.locale.language_code] = translated
 

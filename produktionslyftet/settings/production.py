@@ -22,5 +22,5 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-# Wagtail shows page previews in a same-origin frame.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail's preview views allow their own same-origin frame; nothing else may be framed.
+X_FRAME_OPTIONS = "DENY"

@@ -1,4 +1,5 @@
 from django import template
+
 from wagtail.models import Locale
 
 from regions.models import RegionPage

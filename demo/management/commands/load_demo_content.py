@@ -10,6 +10,7 @@ import os
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -88,8 +89,7 @@ class DemoLoader:
             self.page_tree(home, ContentPage, page)
         region_index = self.child(home, RegionIndexPage, content.REGION_INDEX)
         regions = {
-            page["slug"]: self.region(region_index, dict(page))
-            for page in content.region_pages()
+            page["slug"]: self.region(region_index, dict(page)) for page in content.region_pages()
         }
         article_index = self.child(home, ArticleIndexPage, content.ARTICLE_INDEX)
         self.child(home, PartnersPage, content.PARTNERS_PAGE)

@@ -1,0 +1,58 @@
+# Two commands a newcomer needs: `make run` and `make test`. The rest is for developers.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-browser install migrate demo lint format messages check-deploy bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_content --hostname $(HOST) --port $(PORT)
+
+## Set up everything and serve the demo site on SQLite at http://127.0.0.1:8000/
+run: demo
+	@echo ""
+	@echo "  Site:   http://$(HOST):$(PORT)/   (English: http://$(HOST):$(PORT)/en/)"
+	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   user: admin   password: $${DEMO_ADMIN_PASSWORD:-produktionslyftet}"
+	@echo ""
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/djhtml --check templates
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml templates
+
+## Regenerate the interface-string catalogues (needs GNU gettext) and compile them
+messages: install
+	$(BIN)/python manage.py makemessages --locale sv --locale en --ignore ".venv/*" --no-obsolete
+	$(BIN)/python manage.py compilemessages --ignore ".venv/*"
+
+check-deploy: install
+	SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-but-long-enough-for-django \
+	ALLOWED_HOSTS=produktionslyftet.se DJANGO_SETTINGS_MODULE=produktionslyftet.settings.production \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache

@@ -1,0 +1,44 @@
+import pytest
+
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+from django.utils import translation
+
+from wagtail.models import Locale, Page
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds the demo site, loaded once; each test rolls back its changes."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", "--no-admin", "--hostname", "testserver", "--port", "80")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Swedish: a request to /en/ leaves English active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def client():
+    return Client(HTTP_HOST="testserver")
+
+
+@pytest.fixture
+def sv(db):
+    return Locale.objects.get(language_code="sv")
+
+
+@pytest.fixture
+def en(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def live_pages(db):
+    """Every live page of the demo site below the root, in tree order."""
+    return list(Page.objects.live().filter(depth__gt=1).specific().order_by("path"))
