@@ -2,6 +2,7 @@
 
 import hashlib
 import io
+from pathlib import Path
 
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -10,6 +11,8 @@ from django.core.files.images import ImageFile
 
 from wagtail.images.models import Image
 
+# A Latin-1 subset of DejaVu Sans Bold: Pillow's built-in font has no å, ä or ö.
+FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold-Latin1.ttf"
 PALETTE = ["#0b4f6c", "#1b6e53", "#7a3b69", "#8a4b08", "#2d4a8a", "#5b5f2a"]
 
 
@@ -18,10 +21,7 @@ def _colour(text):
 
 
 def _font(size):
-    try:
-        return ImageFont.load_default(size=size)
-    except (TypeError, OSError):  # Pillow built without FreeType
-        return ImageFont.load_default()
+    return ImageFont.truetype(str(FONT), size)
 
 
 def _png(width, height, text, font_size):
@@ -29,6 +29,10 @@ def _png(width, height, text, font_size):
     draw = ImageDraw.Draw(picture)
     font = _font(font_size)
     left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    while right - left > width * 0.9 and font_size > 10:
+        font_size -= 2
+        font = _font(font_size)
+        left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
     draw.text(
         ((width - (right - left)) / 2 - left, (height - (bottom - top)) / 2 - top),
         text,
