@@ -19,14 +19,10 @@ from home.blocks import BodyBlock
 from home.models import BasePage
 from regions.models import RegionPage
 
+from .choices import ArticleKind
+from .filters import ArticleFilterForm
+
 ARTICLES_PER_PAGE = 12
-
-
-class ArticleKind(models.TextChoices):
-    EDITORIAL = "editorial", _("Editorial")
-    NEWS = "news", _("News brief")
-    FEATURE = "feature", _("Feature")
-    BLOG = "blog", _("Blog post")
 
 
 class ArticleIndexPage(BasePage):
@@ -53,10 +49,26 @@ class ArticleIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.articles(), ARTICLES_PER_PAGE)
+        articles = self.articles()
+        years = sorted({d.year for d in articles.values_list("date", flat=True)}, reverse=True)
+        form = ArticleFilterForm(request.GET, locale=self.locale, years=years)
+        paginator = Paginator(form.apply(articles), ARTICLES_PER_PAGE)
         # get_page() turns a missing, non-numeric or out-of-range ?page= into a real page.
-        context["articles"] = paginator.get_page(request.GET.get("page"))
+        page = paginator.get_page(request.GET.get("page"))
+        attach_regions(page.object_list, form.regions.values())
+        context.update(articles=page, filter_form=form, active_filters=form.filters())
         return context
+
+
+def attach_regions(articles, regions):
+    """
+    Set each article's region from the regions already loaded, by tree path, so that a
+    listing costs the same number of queries however many articles it shows.
+    """
+    by_path = {region.path: region for region in regions}
+    for article in articles:
+        region_path = article.path[: len(article.path) - ArticlePage.steplen]
+        article.__dict__["region"] = by_path.get(region_path)
 
 
 class ArticlePage(BasePage):

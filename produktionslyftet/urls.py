@@ -2,16 +2,23 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-# Not translated: the editors' admin and document downloads.
+from articles.feeds import ArticleFeed, RegionArticleFeed
+from home import views as home_views
+from home.sitemaps import MultilingualSitemap
+
+# Not translated: the editors' admin, document downloads and robots.txt.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -21,8 +28,18 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# The public site: Swedish at /, English at /en/.
+# The public site: Swedish at /, English at /en/. Paths in _() are translated
+# (/sok/ and /en/search/).
 urlpatterns += i18n_patterns(
+    path(_("search/"), home_views.search, name="search"),
+    path("rss/", ArticleFeed(), name="article_feed"),
+    path("rss/<slug:region>/", RegionArticleFeed(), name="region_article_feed"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": MultilingualSitemap}},
+        name="sitemap",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,8 +1,13 @@
+import json
+
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Locale
 
-from articles.models import ArticleKind, ArticlePage
+from articles.models import ArticleKind, ArticlePage, attach_regions
+from regions.models import RegionPage
 
 register = template.Library()
 
@@ -24,4 +29,35 @@ def latest_articles(kind=None, count=3, heading="", within=None):
         articles = articles.filter(kind=ArticleKind(kind))
     if within is not None:
         articles = articles.descendant_of(within)
-    return {"articles": articles[:count], "heading": heading}
+    articles = list(articles[:count])
+    regions = (
+        [within] if within is not None else RegionPage.objects.filter(locale=Locale.get_active())
+    )
+    attach_regions(articles, regions)
+    return {"articles": articles, "heading": heading}
+
+
+# The characters json_script escapes, so that the data cannot close its <script>.
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def article_structured_data(context, article):
+    """schema.org ``Article`` data for search engines: headline, author, date, language."""
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": article.title,
+        "description": article.introduction,
+        "datePublished": article.date.isoformat(),
+        "inLanguage": article.locale.language_code,
+        "url": article.get_full_url(request),
+        "publisher": {"@type": "Organization", "name": "Produktionslyftet"},
+    }
+    if article.author:
+        data["author"] = {"@type": "Person", "name": article.author.name}
+        if article.author_role:
+            data["author"]["jobTitle"] = str(article.author_role)
+    payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

@@ -2,6 +2,7 @@ from django import template
 
 from wagtail.models import Locale
 
+from regions.maps import map_nodes, outline
 from regions.models import RegionPage
 
 register = template.Library()
@@ -12,3 +13,10 @@ def region_list(heading=""):
     """Every live regional node of the visitor's language, by name."""
     regions = RegionPage.objects.live().public().filter(locale=Locale.get_active())
     return {"regions": regions.order_by("title"), "heading": heading}
+
+
+@register.inclusion_tag("regions/includes/sweden_map.html")
+def sweden_map(regions, title=""):
+    """An inline SVG map of Sweden with a link on each node; drawn here, loaded from nowhere."""
+    path, view_box = outline()
+    return {"outline": path, "view_box": view_box, "nodes": map_nodes(regions), "title": title}

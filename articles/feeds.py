@@ -1,0 +1,91 @@
+"""RSS feeds of articles: one per language, and one per region in each language."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from regions.models import RegionPage
+
+from .models import ArticleIndexPage, ArticlePage
+
+FEED_LENGTH = 20
+
+
+class ArticleFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request):
+        self.request = request
+        return None
+
+    def title(self, obj):
+        return _("Produktionslyftet: news and articles")
+
+    def description(self, obj):
+        return _("Editorials, news, features and blog posts from Produktionslyftet.")
+
+    def link(self, obj):
+        index = ArticleIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        return index.get_full_url(self.request) if index else "/"
+
+    def articles(self, obj):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active())
+            .select_related("author")
+            .order_by("-date", "-pk")
+        )
+
+    def items(self, obj):
+        return self.articles(obj)[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.introduction
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(8)))
+
+    def item_author_name(self, item):
+        return item.author.name if item.author else None
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
+
+
+class RegionArticleFeed(ArticleFeed):
+    """The articles written under one region."""
+
+    def get_object(self, request, region):
+        self.request = request
+        try:
+            return RegionPage.objects.live().public().get(locale=Locale.get_active(), slug=region)
+        except RegionPage.DoesNotExist:
+            raise Http404(_("There is no such region.")) from None
+
+    def title(self, obj):
+        return _("Produktionslyftet %(region)s: articles") % {"region": obj.title}
+
+    def description(self, obj):
+        return _("Articles from the %(region)s node of Produktionslyftet.") % {"region": obj.title}
+
+    def link(self, obj):
+        return obj.get_full_url(self.request)
+
+    def articles(self, obj):
+        return super().articles(obj).descendant_of(obj)
