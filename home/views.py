@@ -1,4 +1,6 @@
-"""Search, robots.txt and the error pages: the public views that are not pages."""
+"""Search and robots.txt: the public views that are not pages."""
+
+import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -14,19 +16,34 @@ from wagtail.models import Locale, Page
 # Longer queries are cut here: nobody types more, and the database need not read more.
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+MAX_RESULTS = 200
+# Only words reach the search backend: quotes, brackets and operators are syntax to
+# SQLite's FTS5 and PostgreSQL's tsquery, and a lone one is an error there.
+NOT_A_WORD = re.compile(r"[^\w\s-]|_")
+
+
+def clean_query(raw):
+    """The visitor's query as plain words, at most MAX_QUERY_LENGTH characters."""
+    words = NOT_A_WORD.sub(" ", raw).split()
+    query = " ".join(word.strip("-") for word in words if word.strip("-"))
+    return query[:MAX_QUERY_LENGTH].strip(), len(query) > MAX_QUERY_LENGTH
+
+
+def title_matches_first(pages, query):
+    """Re-rank so that pages whose title holds every word come first, in the backend's order."""
+    terms = query.casefold().split()
+    return sorted(pages, key=lambda page: not all(term in page.title.casefold() for term in terms))
 
 
 @require_GET
 def search(request):
     """Searches the live pages of the visitor's language only."""
-    query = " ".join(request.GET.get("q", "").split())
-    truncated = len(query) > MAX_QUERY_LENGTH
-    query = query[:MAX_QUERY_LENGTH]
+    query, truncated = clean_query(request.GET.get("q", ""))
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
-        results = paginator.get_page(request.GET.get("page"))
+        ranked = title_matches_first(pages.search(query)[:MAX_RESULTS], query)
+        results = Paginator(ranked, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "home/search.html",

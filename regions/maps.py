@@ -43,11 +43,12 @@ LABEL_HEIGHT = 18
 
 def map_nodes(regions):
     """Each region with coordinates, placed on the map with its label beside it."""
-    nodes = [
-        {"region": region, **dict(zip(("x", "y"), project(region.longitude, region.latitude)))}
-        for region in regions
-        if region.latitude is not None and region.longitude is not None
-    ]
+    nodes = []
+    for region in regions:
+        if region.latitude is None or region.longitude is None:
+            continue
+        x, y = project(region.longitude, region.latitude)
+        nodes.append({"region": region, "x": x, "y": y})
     for node in nodes:
         crowded_right = any(
             0 < other["x"] - node["x"] <= LABEL_WIDTH and abs(other["y"] - node["y"]) < LABEL_HEIGHT

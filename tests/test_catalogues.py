@@ -15,7 +15,11 @@ def test_compiled_catalogue_matches_its_source(language):
     with open(LOCALE_DIR / language / "LC_MESSAGES" / "django.mo", "rb") as mo_file:
         compiled = gettext.GNUTranslations(mo_file)
     for entry in po.translated_entries():
-        assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
+        if entry.msgid_plural:
+            assert compiled.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr_plural[0]
+            assert compiled.ngettext(entry.msgid, entry.msgid_plural, 5) == entry.msgstr_plural[1]
+        else:
+            assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
 
 
 def test_every_interface_string_is_translated_to_swedish():

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 
 from wagtail.models import Locale, Page
@@ -25,18 +26,17 @@ def locale_home_page():
 def main_menu(context):
     home = home_page_for(Locale.get_active())
     current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else None
     items = home.get_children().live().public().in_menu() if home else Page.objects.none()
     return {
-        "home": home,
         "items": [
             {
                 "page": item,
-                "active": current is not None
-                and (current.pk == item.pk or current.path.startswith(item.path)),
+                "current": current_path == item.path,
+                "active": current_path is not None and current_path.startswith(item.path),
             }
             for item in items
         ],
-        "current": current,
     }
 
 
@@ -45,33 +45,41 @@ def page_languages(context):
     """
     One entry per site language, for the switcher and for ``hreflang`` links: the same
     page in that language where a live translation exists, otherwise that language's
-    home page, flagged as a fallback.
+    home page, flagged as a fallback. Views that are not pages (search) set
+    ``translatable_view`` and are linked at their own address in each language.
     """
-    request = context["request"]
+    request = context.get("request")
+    if request is None:
+        return []
     page = context.get("page")
-    current_code = translation.get_language()
-    translations = {}
+    urls = {}
     if isinstance(page, Page):
         for translated in (
             page.get_translations(inclusive=True).live().public().select_related("locale")
         ):
-            translations[translated.locale.language_code] = translated
+            urls[translated.locale.language_code] = translated.get_full_url(request)
+    elif context.get("translatable_view"):
+        for code, _name in settings.LANGUAGES:
+            urls[code] = request.build_absolute_uri(translate_url(request.get_full_path(), code))
 
+    homes = {
+        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
+    }
+    current_code = translation.get_language()
     languages = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code)
-        fallback = target is None
+        url = urls.get(code)
+        fallback = url is None
         if fallback:
-            locale = Locale.objects.filter(language_code=code).first()
-            target = home_page_for(locale) if locale else None
-        if target is None:
-            continue
-        info = translation.get_language_info(code)
+            if code not in homes:
+                continue
+            url = homes[code].get_full_url(request)
+        name = translation.get_language_info(code)["name_local"]
         languages.append(
             {
                 "code": code,
-                "name": info["name_local"][:1].upper() + info["name_local"][1:],
-                "url": target.get_full_url(request),
+                "name": name[:1].upper() + name[1:],
+                "url": url,
                 "is_current": code == current_code,
                 "is_fallback": fallback,
             }
