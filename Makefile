@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-browser install migrate demo lint format messages check-deploy bench clean
+.PHONY: run test install tools migrate demo lint format messages check-deploy bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## The Nu HTML Checker for the browser tests (needs npm and java)
+tools: .tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+.tools/node_modules/vnu-jar/build/dist/vnu.jar:
+	mkdir -p .tools
+	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@26
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input
@@ -55,4 +62,4 @@ check-deploy: install
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected .pytest_cache
+	rm -rf $(VENV) .tools artifacts db.sqlite3 media static_collected .pytest_cache

@@ -57,6 +57,9 @@ def site_url():
         "DJANGO_SETTINGS_MODULE": "produktionslyftet.settings.dev",
         "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        # The site as visitors get it: real error pages; --insecure serves static files.
+        "DEBUG": "false",
+        "SERVE_MEDIA": "true",
     }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, check=True, cwd=ROOT)
@@ -68,7 +71,7 @@ def site_url():
         stdout=subprocess.DEVNULL,
     )
     server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", "--nothreading", f"127.0.0.1:{port}"],
+        [*manage, "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

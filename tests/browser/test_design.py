@@ -1,0 +1,132 @@
+"""
+Every public page, in both languages: accessible (axe-core, WCAG 2.1 A and AA), valid
+HTML (the Nu HTML Checker), self-contained (no request leaves the machine), and usable
+from 320 px wide up, with screenshots at 375 and 1280 px left in artifacts/screenshots/.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from lxml import etree
+
+from .conftest import ARTIFACTS, ROOT
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+VNU_JAR = Path(
+    os.environ.get(
+        "VNU_JAR", ROOT / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    )
+)
+
+
+@pytest.fixture(scope="session")
+def public_urls(site_url):
+    """Every page in the sitemap (both languages), plus search results and a 404 in each."""
+    sitemap = etree.fromstring(urllib.request.urlopen(site_url + "/sitemap.xml").read())
+    pages = [urlsplit(loc).path for loc in sitemap.xpath("//*[local-name()='loc']/text()")]
+    assert len(pages) > 40
+    return [
+        *pages,
+        "/sok/?q=Norrland",
+        "/en/search/?q=Norrland",
+        "/finns-inte/",
+        "/en/no-such-page/",
+    ]
+
+
+def visit(page, path):
+    response = page.goto(path, wait_until="load")
+    assert response is not None
+    return response
+
+
+def slug_for(path):
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+
+
+def test_every_page_has_no_axe_violations_at_wcag_21_aa(page, public_urls):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    failures = {}
+    for path in public_urls:
+        visit(page, path)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = results.response["violations"]
+        if violations:
+            failures[path] = [
+                f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+                for v in violations
+            ]
+    assert failures == {}
+
+
+def test_no_request_leaves_the_machine(page, site_url, public_urls):
+    own_host = urlsplit(site_url).netloc
+    elsewhere = []
+    page.on(
+        "request",
+        lambda request: (
+            urlsplit(request.url).netloc not in {own_host, ""} and elsewhere.append(request.url)
+        ),
+    )
+    for path in public_urls:
+        visit(page, path)
+    assert elsewhere == []
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_nothing_overflows_the_viewport_horizontally(browser, site_url, public_urls, width):
+    context = browser.new_context(base_url=site_url, viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    screenshots = ARTIFACTS / "screenshots"
+    screenshots.mkdir(parents=True, exist_ok=True)
+    overflowing = {}
+    for path in public_urls:
+        visit(tab, path)
+        scroll_width = tab.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            overflowing[path] = scroll_width
+        if width in (375, 1280):
+            tab.screenshot(path=str(screenshots / f"{slug_for(path)}-{width}.png"), full_page=True)
+    context.close()
+    assert overflowing == {}
+
+
+def test_every_page_is_valid_html(site_url, public_urls, tmp_path):
+    java = shutil.which("java")
+    if not java or not VNU_JAR.exists():
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"the Nu HTML Checker needs java and {VNU_JAR}; .ci/run installs both")
+        pytest.skip("java or vnu.jar missing (npm install --prefix .tools vnu-jar)")
+    files = {}
+    for number, path in enumerate(public_urls):
+        try:
+            body = urllib.request.urlopen(site_url + path).read()
+        except urllib.error.HTTPError as error:  # the 404 pages are checked too
+            body = error.read()
+        target = tmp_path / f"{number:03d}.html"
+        target.write_bytes(body)
+        files[target.name] = path
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [
+        f"{files[Path(urlsplit(m['url']).path).name]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert errors == []

@@ -1,0 +1,57 @@
+"""The site works from the keyboard alone."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_first_tab_reaches_a_visible_skip_link_that_moves_focus_to_the_content(page):
+    page.goto("/en/news/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_language_switcher_and_menu_work_by_keyboard(page):
+    page.goto("/kontakt/")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('hreflang')") == "en":
+            break
+    else:
+        pytest.fail("the language switcher is not reachable with Tab")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/en/contact/$"))
+
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Regions":
+            break
+    else:
+        pytest.fail("the main menu is not reachable with Tab")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/en/regions/$"))
+
+
+def test_focus_is_visible_on_links(page):
+    page.goto("/en/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline == "solid"
+
+
+def test_images_are_served_as_modern_formats_with_dimensions(page):
+    page.goto("/en/regions/central-norrland/")
+    sources = page.locator(".team picture source").evaluate_all("els => els.map(e => e.type)")
+    assert "image/webp" in sources
+    for image in page.locator(".team picture img").all():
+        assert image.get_attribute("width") and image.get_attribute("height")
+        assert image.get_attribute("loading") == "lazy"
+        assert image.get_attribute("srcset")
