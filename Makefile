@@ -34,6 +34,7 @@ run: demo
 	@echo ""
 	@echo "  Site:   http://$(HOST):$(PORT)/   (English: http://$(HOST):$(PORT)/en/)"
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   user: admin   password: $${DEMO_ADMIN_PASSWORD:-produktionslyftet}"
+	@echo "          editors with the same password: programkontoret, mellersta-norrland, oversattare"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

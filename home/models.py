@@ -108,6 +108,10 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+        # Site-wide, so it lives on the model every site has; see home/wagtail_hooks.py.
+        permissions = [
+            ("edit_source_language", _("Can edit snippets in the source language (Swedish)"))
+        ]
 
     @classmethod
     def can_create_at(cls, parent):

@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Person
+from .models import Person, RegionPage
 
 
 class PersonViewSet(SnippetViewSet):
@@ -17,3 +19,34 @@ class PersonViewSet(SnippetViewSet):
 
 
 register_snippet(PersonViewSet)
+
+
+class YourRegionPanel(Component):
+    """On a regional editor's dashboard: their region in each language, one click away."""
+
+    name = "your_region"
+    order = 50
+    template_name = "regions/admin/your_region_panel.html"
+
+    def __init__(self, regions):
+        self.regions = regions
+
+    def get_context_data(self, parent_context=None):
+        return {"regions": self.regions}
+
+
+@hooks.register("construct_homepage_panels")
+def add_your_region_panel(request, panels):
+    if request.user.is_superuser:
+        return
+    regions = list(
+        RegionPage.objects.filter(
+            group_permissions__group__user=request.user,
+            group_permissions__permission__codename="add_page",
+        )
+        .distinct()
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    if regions:
+        panels.insert(0, YourRegionPanel(regions))

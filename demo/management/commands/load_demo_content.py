@@ -8,6 +8,7 @@ nothing and an editor's changes to demo pages survive.
 import os
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -19,9 +20,16 @@ from demo import content
 from demo.images import logo, portrait
 from home.models import ContentPage, HomePage
 from partners.models import Partner, PartnersPage
+from regions.governance import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
 from regions.models import ParticipatingCompany, Person, RegionIndexPage, RegionPage, TeamMember
 
 ADMIN_USERNAME = "admin"
+# One demo user per kind of editor: (username, group)
+DEMO_EDITORS = [
+    ("programkontoret", PROGRAMME_OFFICE),
+    ("mellersta-norrland", "Region Mellersta Norrland"),
+    ("oversattare", TRANSLATORS),
+]
 
 
 class Command(BaseCommand):
@@ -44,8 +52,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             loader = DemoLoader(hostname=hostname, port=port)
             loader.load()
+            sync_editor_groups()
             if not no_admin:
-                loader.ensure_admin(self.stdout)
+                loader.ensure_users(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {loader.created} objects created, "
@@ -206,10 +215,19 @@ class DemoLoader:
 
     # --- people -----------------------------------------------------------------------
 
-    def ensure_admin(self, stdout):
+    def ensure_users(self, stdout):
+        """A local superuser, and one user per kind of editor, all with the demo password."""
         User = get_user_model()
-        if User.objects.filter(username=ADMIN_USERNAME).exists():
-            return
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "produktionslyftet")
-        User.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", password)
-        stdout.write(f"Created the local admin user {ADMIN_USERNAME!r}.")
+        if not User.objects.filter(username=ADMIN_USERNAME).exists():
+            User.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", password)
+            stdout.write(f"Created the local admin user {ADMIN_USERNAME!r}.")
+        for username, group_name in DEMO_EDITORS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+                stdout.write(f"Created the demo editor {username!r} ({group_name}).")
+            user.groups.add(Group.objects.get(name=group_name))

@@ -1,0 +1,12 @@
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from .governance import sync_region
+from .models import RegionPage
+
+
+@receiver(post_save, sender=RegionPage)
+def give_new_regions_their_editor_group(sender, instance, created, raw=False, **kwargs):
+    """A new RegionPage, or a new translation of one, comes with its node's group."""
+    if created and not raw:
+        sync_region(instance)

@@ -1,0 +1,307 @@
+"""
+Each group can do its job and nothing more: a matrix of who may do what where, checked
+through Wagtail's permission API and through real admin requests. A refused request
+changes nothing.
+"""
+
+import pytest
+from lxml import html as lxml_html
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from articles.models import ArticlePage
+from home.models import HomePage
+from partners.models import Partner, PartnersPage
+from regions.governance import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
+from regions.models import Person, RegionIndexPage, RegionPage
+from tests.admin_forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+GROUPS = {
+    "office": PROGRAMME_OFFICE,
+    "region": "Region Mellersta Norrland",
+    "other_region": "Region Övre Norrland",
+    "translator": TRANSLATORS,
+}
+
+
+@pytest.fixture
+def users(db):
+    made = {}
+    for key, group in GROUPS.items():
+        user = get_user_model().objects.create_user(key, f"{key}@example.org", "pw")
+        user.groups.add(Group.objects.get(name=group))
+        made[key] = user
+    return made
+
+
+@pytest.fixture
+def pages(sv, en):
+    region_sv = RegionPage.objects.get(locale=sv, slug="mellersta-norrland")
+    article_sv = ArticlePage.objects.get(locale=sv, slug="reflektion-fran-mitt-sverige")
+    return {
+        "own_region_sv": region_sv,
+        "own_region_en": region_sv.get_translation(en),
+        "own_article_sv": article_sv,
+        "own_article_en": article_sv.get_translation(en),
+        "other_region_sv": RegionPage.objects.get(locale=sv, slug="ovre-norrland"),
+        "other_region_en": RegionPage.objects.get(locale=en, slug="upper-norrland"),
+        "home_sv": HomePage.objects.get(locale=sv),
+        "home_en": HomePage.objects.get(locale=en),
+        "partners_sv": PartnersPage.objects.get(locale=sv),
+        "partners_en": PartnersPage.objects.get(locale=en),
+    }
+
+
+def login(user):
+    client = Client(HTTP_HOST="testserver")
+    client.force_login(user)
+    return client
+
+
+EDITABLE = {
+    "office": {
+        "own_region_sv",
+        "own_region_en",
+        "own_article_sv",
+        "own_article_en",
+        "other_region_sv",
+        "other_region_en",
+        "home_sv",
+        "home_en",
+        "partners_sv",
+        "partners_en",
+    },
+    "region": {"own_region_sv", "own_region_en", "own_article_sv", "own_article_en"},
+    "other_region": {"other_region_sv", "other_region_en"},
+    "translator": {"own_region_en", "own_article_en", "other_region_en", "home_en", "partners_en"},
+}
+ALL_TARGETS = sorted(EDITABLE["office"])
+
+
+@pytest.mark.parametrize("actor", GROUPS)
+@pytest.mark.parametrize("target", ALL_TARGETS)
+def test_edit_permission_matrix(users, pages, actor, target):
+    expected = target in EDITABLE[actor]
+    perms = pages[target].permissions_for_user(users[actor])
+    assert perms.can_edit() is expected
+    response = login(users[actor]).get(f"/admin/pages/{pages[target].pk}/edit/")
+    assert response.status_code == (200 if expected else 302)
+
+
+@pytest.mark.parametrize("actor", GROUPS)
+@pytest.mark.parametrize("target", ALL_TARGETS)
+def test_only_the_programme_office_publishes(users, pages, actor, target):
+    assert pages[target].permissions_for_user(users[actor]).can_publish() is (actor == "office")
+
+
+@pytest.mark.parametrize(
+    ("actor", "parent", "allowed"),
+    [
+        ("region", "own_region_sv", True),
+        ("region", "own_region_en", True),
+        ("region", "other_region_sv", False),
+        ("region", "home_sv", False),
+        ("translator", "own_region_en", False),
+        ("translator", "own_region_sv", False),
+        ("office", "other_region_sv", True),
+    ],
+)
+def test_adding_articles(users, pages, actor, parent, allowed):
+    page = pages[parent]
+    assert page.permissions_for_user(users[actor]).can_add_subpage() is allowed
+    response = login(users[actor]).get(f"/admin/pages/add/articles/articlepage/{page.pk}/")
+    assert response.status_code == (200 if allowed else 302)
+
+
+def post_edit(client, page, **changes):
+    """Post the page's edit form as the editor would, with ``changes`` made."""
+    url = f"/admin/pages/{page.pk}/edit/"
+    data = form_data(client, url, form_id="page-edit-form")
+    # The StreamField is drawn by JavaScript; post its one paragraph as the browser would.
+    data.update(
+        nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Brödtext.</p>"))])})
+    )
+    data.update(changes)
+    return client.post(url, data)
+
+
+def test_publishing_through_the_editor_is_refused_without_publish_permission(users, pages):
+    # (A translator edits English pages in wagtail-localize's editor, not this form.)
+    page = pages["own_article_sv"]
+    live_title = page.title
+    post_edit(
+        login(users["region"]), page, title="Ändrad rubrik", **{"action-publish": "action-publish"}
+    )
+    page.refresh_from_db()
+    assert page.title == live_title, "the live page is unchanged"
+    assert Page.objects.get(pk=page.pk).live_revision_id == page.live_revision_id
+
+
+def test_office_publishes_an_edit(users, pages):
+    page = pages["other_region_sv"]
+    response = post_edit(
+        login(users["office"]),
+        page,
+        title="Övre Norrland (ny)",
+        **{"action-publish": "action-publish"},
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.title == "Övre Norrland (ny)"
+
+
+@pytest.mark.parametrize("actor", ["region", "other_region", "translator"])
+@pytest.mark.parametrize(
+    "target", ["own_article_sv", "own_article_en", "other_region_sv", "partners_sv"]
+)
+def test_forbidden_deletes_change_nothing(users, pages, actor, target):
+    page = pages[target]
+    assert not page.permissions_for_user(users[actor]).can_delete()
+    login(users[actor]).post(f"/admin/pages/{page.pk}/delete/")
+    assert Page.objects.filter(pk=page.pk).exists()
+
+
+def test_office_deletes_a_page(users, pages):
+    page = pages["own_article_sv"]
+    login(users["office"]).post(f"/admin/pages/{page.pk}/delete/")
+    assert not Page.objects.filter(pk=page.pk).exists()
+
+
+@pytest.mark.parametrize("actor", ["region", "translator"])
+def test_forbidden_moves_change_nothing(users, pages, actor, sv):
+    article = pages["own_article_sv"]
+    destination = pages["other_region_sv"]
+    path = article.path
+    assert not article.permissions_for_user(users[actor]).can_move_to(destination)
+    login(users[actor]).post(f"/admin/pages/{article.pk}/move/{destination.pk}/confirm/")
+    article.refresh_from_db()
+    assert article.path == path
+
+
+def test_office_moves_an_article_between_regions(users, pages):
+    article, destination = pages["own_article_sv"], pages["other_region_sv"]
+    login(users["office"]).post(f"/admin/pages/{article.pk}/move/{destination.pk}/confirm/")
+    article.refresh_from_db()
+    assert article.get_parent().pk == destination.pk
+
+
+@pytest.mark.parametrize(
+    ("actor", "allowed"), [("region", False), ("translator", False), ("office", True)]
+)
+def test_copying_an_article_into_another_region(users, pages, actor, allowed):
+    article, destination = pages["own_article_sv"], pages["other_region_sv"]
+    before = ArticlePage.objects.count()
+    login(users[actor]).post(
+        f"/admin/pages/{article.pk}/copy/",
+        {"new_title": "Kopia", "new_slug": "kopia", "new_parent_page": destination.pk},
+    )
+    assert ArticlePage.objects.count() == before + (1 if allowed else 0)
+
+
+@pytest.mark.parametrize(
+    ("actor", "allowed"), [("region", True), ("office", True), ("translator", False)]
+)
+def test_who_may_submit_pages_for_translation(users, pages, actor, allowed):
+    response = login(users[actor]).get(f"/admin/localize/submit/page/{pages['own_article_sv'].pk}/")
+    assert response.status_code == (200 if allowed else 302)
+
+
+# --- snippets --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("actor", "language", "allowed"),
+    [
+        ("office", "sv", True),
+        ("office", "en", True),
+        ("translator", "en", True),
+        ("translator", "sv", False),
+        ("region", "sv", False),
+        ("region", "en", False),
+    ],
+)
+@pytest.mark.parametrize("model", [Person, Partner])
+def test_snippet_editing(users, actor, language, allowed, model):
+    obj = model.objects.filter(locale__language_code=language).first()
+    url = f"/admin/snippets/{model._meta.app_label}/{model._meta.model_name}/edit/{obj.pk}/"
+    client = login(users[actor])
+    assert client.get(url).status_code == (200 if allowed else 302)
+    if not allowed:
+        client.post(url, {"name": "Ändrat namn", "bio": "x", "description": "x"})
+        obj.refresh_from_db()
+        assert obj.name != "Ändrat namn"
+
+
+@pytest.mark.parametrize(
+    ("actor", "allowed"), [("translator", False), ("region", False), ("office", True)]
+)
+def test_deleting_a_swedish_partner(users, actor, allowed):
+    partner = Partner.objects.get(locale__language_code="sv", name="IF Metall")
+    login(users[actor]).post(f"/admin/snippets/partners/partner/delete/{partner.pk}/")
+    assert Partner.objects.filter(pk=partner.pk).exists() is not allowed
+
+
+def test_translators_cannot_create_swedish_snippets(users):
+    client = login(users["translator"])
+    assert client.get("/admin/snippets/regions/person/add/").status_code == 302
+    assert client.get("/admin/snippets/regions/person/add/?locale=sv").status_code == 302
+
+
+# --- groups follow the tree --------------------------------------------------------------
+
+
+def test_a_new_region_comes_with_its_own_group_and_collection(sv, en):
+    index = RegionIndexPage.objects.get(locale=sv)
+    region = index.add_child(
+        instance=RegionPage(
+            title="Gotland", slug="gotland", host_organisation="Uppsala universitet"
+        )
+    )
+    group = Group.objects.get(name="Region Gotland")
+    assert set(group.page_permissions.values_list("page_id", flat=True)) == {region.pk}
+    assert group.collection_permissions.filter(collection__name="Region Gotland").exists()
+
+    english = region.copy_for_translation(en)
+    assert set(group.page_permissions.values_list("page_id", flat=True)) == {region.pk, english.pk}
+
+
+def test_syncing_groups_twice_changes_nothing():
+    def snapshot():
+        return sorted(
+            (g.name, gpp.page_id, gpp.permission.codename)
+            for g in Group.objects.all()
+            for gpp in g.page_permissions.all()
+        ) + sorted((g.name, p.codename) for g in Group.objects.all() for p in g.permissions.all())
+
+    before = snapshot()
+    sync_editor_groups()
+    assert snapshot() == before
+
+
+def test_sync_restores_permissions_someone_removed():
+    group = Group.objects.get(name="Region Mellersta Norrland")
+    group.page_permissions.all().delete()
+    sync_editor_groups()
+    assert group.page_permissions.count() == 6
+
+
+def test_regional_editors_dashboard_leads_to_their_region(users, pages):
+    tree = lxml_html.fromstring(login(users["region"]).get("/admin/").content)
+    panel = tree.xpath('//section[@aria-labelledby="your-region-heading"]')[0]
+    assert panel.xpath('.//*[@id="your-region-heading"]/text()') == ["Din region"]
+    links = panel.xpath(".//a/@href")
+    for region in (pages["own_region_sv"], pages["own_region_en"]):
+        assert f"/admin/pages/{region.pk}/add_subpage/" in links
+        assert region.url in links
+    assert "Övre Norrland" not in panel.text_content()
+
+
+def test_a_regional_editor_can_still_preview_the_public_site(users):
+    assert login(users["region"]).get("/regioner/mellersta-norrland/").status_code == 200
