@@ -169,3 +169,19 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+
+# Machine translation in wagtail-localize's editor: DeepL when DEEPL_API_KEY is set,
+# otherwise LibreTranslate when LIBRETRANSLATE_URL is set, otherwise none is offered.
+if env("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "produktionslyftet.machine_translation.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY"), "API_URL": env("DEEPL_API_URL", "")},
+    }
+elif env("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env("LIBRETRANSLATE_URL"),
+            "API_KEY": env("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
