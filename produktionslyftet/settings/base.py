@@ -169,6 +169,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# A new translation starts as a draft. wagtail-localize's default publishes it at once
+# when the source is live, which puts Swedish text at an English address until someone
+# translates it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Machine translation in wagtail-localize's editor: DeepL when DEEPL_API_KEY is set,
 # otherwise LibreTranslate when LIBRETRANSLATE_URL is set, otherwise none is offered.

@@ -48,7 +48,7 @@ def free_port():
 
 
 @pytest.fixture(scope="session")
-def site_url():
+def site_server():
     """The demo site served by `manage.py runserver` on a free loopback port."""
     workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-browser-"))
     port = free_port()
@@ -88,11 +88,35 @@ def site_url():
                 if time.monotonic() > deadline or server.poll() is not None:
                     raise RuntimeError("the site did not start") from None
                 time.sleep(0.3)
-        yield url
+        yield {"url": url, "env": env, "manage": manage}
     finally:
         server.terminate()
         server.wait(timeout=10)
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server):
+    return site_server["url"]
+
+
+@pytest.fixture(scope="session")
+def site_shell(site_server):
+    """Run Python against the served site's database, as `manage.py shell -c` would."""
+
+    def run(code):
+        result = subprocess.run(
+            [*site_server["manage"], "shell", "-c", code],
+            env=site_server["env"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+    return run
 
 
 @pytest.fixture(scope="session")
