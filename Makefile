@@ -62,5 +62,9 @@ check-deploy: install
 	ALLOWED_HOSTS=produktionslyftet.se DJANGO_SETTINGS_MODULE=produktionslyftet.settings.production \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
+## Print response times and query counts of the main pages (a demo with 600 more articles)
+bench: install
+	$(BIN)/python benchmarks/bench_pages.py
+
 clean:
 	rm -rf $(VENV) .tools artifacts db.sqlite3 media static_collected .pytest_cache

@@ -3,12 +3,14 @@ The programme's partners, stakeholders and financiers: a snippet for each organi
 shown as a logo strip in every page's footer and in full on the PartnersPage.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -36,9 +38,9 @@ class PartnerQuerySet(models.QuerySet):
         The partners as a visitor of ``locale`` should see them: each organisation in that
         language where it has been translated, otherwise in the source language.
         """
-        locale = locale or Locale.get_active()
-        translated = self.filter(locale=locale)
-        untranslated = self.filter(locale=Locale.get_default()).exclude(
+        code = locale.language_code if locale else translation.get_language()
+        translated = self.filter(locale__language_code=code)
+        untranslated = self.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
             translation_key__in=translated.values("translation_key")
         )
         return (translated | untranslated).select_related("logo")

@@ -1,10 +1,9 @@
 import json
 
 from django import template
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-
-from wagtail.models import Locale
 
 from articles.models import ArticleKind, ArticlePage, attach_regions
 from regions.models import RegionPage
@@ -21,7 +20,7 @@ def latest_articles(kind=None, count=3, heading="", within=None):
     articles = (
         ArticlePage.objects.live()
         .public()
-        .filter(locale=Locale.get_active())
+        .filter(locale__language_code=translation.get_language())
         .select_related("author", "listing_image")
         .order_by("-date", "-pk")
     )
@@ -31,7 +30,9 @@ def latest_articles(kind=None, count=3, heading="", within=None):
         articles = articles.descendant_of(within)
     articles = list(articles[:count])
     regions = (
-        [within] if within is not None else RegionPage.objects.filter(locale=Locale.get_active())
+        [within]
+        if within is not None
+        else RegionPage.objects.filter(locale__language_code=translation.get_language())
     )
     attach_regions(articles, regions)
     return {"articles": articles, "heading": heading}

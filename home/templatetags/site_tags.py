@@ -5,26 +5,34 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.models import HomePage
 
 register = template.Library()
 
 
-def home_page_for(locale):
-    return HomePage.objects.live().filter(locale=locale).first()
+def active_home_page(context):
+    """The home page of the visitor's language, looked up once per request."""
+    request = context.get("request")
+    cached = getattr(request, "_active_home_page", None)
+    if cached is not None:
+        return cached
+    home = HomePage.objects.live().filter(locale__language_code=translation.get_language()).first()
+    if request is not None and home is not None:
+        request._active_home_page = home
+    return home
 
 
-@register.simple_tag
-def locale_home_page():
+@register.simple_tag(takes_context=True)
+def locale_home_page(context):
     """The home page of the visitor's language."""
-    return home_page_for(Locale.get_active())
+    return active_home_page(context)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    home = home_page_for(Locale.get_active())
+    home = active_home_page(context)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else None
     items = home.get_children().live().public().in_menu() if home else Page.objects.none()

@@ -1,6 +1,5 @@
 from django import template
-
-from wagtail.models import Locale
+from django.utils import translation
 
 from regions.maps import map_nodes, outline
 from regions.models import RegionPage
@@ -11,7 +10,9 @@ register = template.Library()
 @register.inclusion_tag("regions/includes/region_list.html")
 def region_list(heading=""):
     """Every live regional node of the visitor's language, by name."""
-    regions = RegionPage.objects.live().public().filter(locale=Locale.get_active())
+    regions = (
+        RegionPage.objects.live().public().filter(locale__language_code=translation.get_language())
+    )
     return {"regions": regions.order_by("title"), "heading": heading}
 
 
