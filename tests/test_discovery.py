@@ -302,3 +302,11 @@ def test_articles_carry_schema_org_article_data(client):
     }
     assert data["datePublished"] == "2011-05-31"
     assert data["inLanguage"] == "sv"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming needs PostgreSQL's text search"
+)
+def test_on_postgresql_search_uses_swedish_stemming(client):
+    # "regionerna" (the regions) shares the stem of "Regioner"; SQLite's FTS5 does not stem.
+    assert "Regioner" in result_titles(client.get("/sok/", {"q": "regionerna"}))

@@ -350,3 +350,32 @@ def test_status_command_prints_the_summary_and_can_fail(swedish_page, capsys):
     assert "missing: 1" in out and "Nyhetsbrev" in out
     with pytest.raises(Exception, match="1 translations are not up to date"):
         call_command("translation_status", "--fail-if-incomplete")
+
+
+def test_translating_a_page_with_its_subpages_in_the_admin_keeps_the_tree(
+    sv, en, admin_client, django_capture_on_commit_callbacks
+):
+    """
+    wagtail-localize's "include subtree" runs in one transaction, where deferred
+    publishing loses the English parent's children (issue #773). New translations start
+    as drafts here, so nothing is published on commit and the tree stays whole.
+    """
+    home = HomePage.objects.get(locale=sv)
+    parent = home.add_child(instance=ContentPage(title="Projekt", slug="projekt"))
+    parent.save_revision().publish()
+    for slug in ("ett", "tva"):
+        child = parent.add_child(instance=ContentPage(title=f"Projekt {slug}", slug=slug))
+        child.save_revision().publish()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/localize/submit/page/{parent.pk}/",
+            {"locales": [en.pk], "include_subtree": "on"},
+        )
+    assert response.status_code == 302
+
+    english_parent = parent.get_translation(en)
+    english_parent.refresh_from_db()
+    assert english_parent.numchild == 2
+    assert english_parent.get_children().count() == 2
+    assert not english_parent.live, "a new translation waits as a draft"
