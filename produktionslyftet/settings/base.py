@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -189,3 +190,35 @@ elif env("LIBRETRANSLATE_URL"):
             "API_KEY": env("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+
+# The shared cache: Redis when REDIS_URL is set, so that every application server sees
+# the same rendition and site-root caches; otherwise memory in each process.
+if env("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "produktionslyftet"),
+            "TIMEOUT": 300,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# A CDN or caching proxy in front, purged when pages are published: an HTTP purge
+# endpoint (Varnish and the like) and/or Cloudflare, each switched on by its variables.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+# Each translation is a page with its own, translated address and purges it itself;
+# Wagtail must not rewrite one address into one per language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []

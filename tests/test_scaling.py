@@ -1,0 +1,138 @@
+"""
+The engines the site scales out on, switched on from the environment: a CDN purged on
+publish (tested against a loopback server that stands in for its purge endpoint) and
+Redis as the shared cache (a real redis-server in CI).
+"""
+
+import os
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from django.test import override_settings
+
+from articles.models import ArticlePage
+
+ROOT = Path(__file__).resolve().parent.parent
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_PURGE(self):
+        self.server.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+
+@pytest.fixture
+def purge_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    server.purged = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def backend(server):
+    return {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+
+
+@pytest.mark.django_db
+def test_publishing_an_article_purges_it_and_every_page_that_lists_it(
+    purge_server, sv, django_capture_on_commit_callbacks
+):
+    article = ArticlePage.objects.get(locale=sv, slug="reflektion-fran-mitt-sverige")
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=backend(purge_server)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        article.save_revision().publish()
+    purged = {path for host, path in purge_server.purged}
+    assert {host for host, path in purge_server.purged} == {"testserver"}
+    assert {
+        "/regioner/mellersta-norrland/reflektion-fran-mitt-sverige/",
+        "/regioner/mellersta-norrland/",
+        "/aktuellt/",
+        "/",
+        "/rss/",
+        "/rss/mellersta-norrland/",
+        "/sitemap.xml",
+        "/en/sitemap.xml",
+    } <= purged
+
+
+@pytest.mark.django_db
+def test_english_articles_purge_their_english_addresses(
+    purge_server, en, django_capture_on_commit_callbacks
+):
+    article = ArticlePage.objects.get(locale=en, slug="eight-nodes-one-shared-lift")
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=backend(purge_server)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        article.unpublish()
+    purged = {path for _host, path in purge_server.purged}
+    assert {"/en/news/eight-nodes-one-shared-lift/", "/en/news/", "/en/", "/en/rss/"} <= purged
+    assert not any(path.startswith("/sv/") for path in purged), "no made-up language prefixes"
+
+
+def settings_value(expression, **environment):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"REDIS_URL", "FRONTEND_CACHE_PURGE_URL", "CLOUDFLARE_API_TOKEN"}
+    }
+    env.update(environment, DJANGO_SETTINGS_MODULE="produktionslyftet.settings.test")
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_redis_is_the_cache_when_redis_url_is_set():
+    assert settings_value(
+        "settings.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/0"
+    ).endswith("RedisCache")
+    assert settings_value("settings.CACHES['default']['BACKEND']").endswith("LocMemCache")
+
+
+def test_frontend_cache_backends_come_from_the_environment():
+    assert settings_value("sorted(settings.WAGTAILFRONTENDCACHE)") == "[]"
+    assert (
+        settings_value(
+            "sorted(settings.WAGTAILFRONTENDCACHE)",
+            FRONTEND_CACHE_PURGE_URL="http://varnish:6081",
+            CLOUDFLARE_API_TOKEN="token",
+            CLOUDFLARE_ZONE_ID="zone",
+        )
+        == "['cloudflare', 'http']"
+    )
+
+
+def test_the_site_caches_in_a_real_redis():
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        if IN_CI:
+            pytest.fail("TEST_REDIS_URL is not set; .ci/run starts a redis-server for this test")
+        pytest.skip("no Redis server (set TEST_REDIS_URL)")
+    value = settings_value(
+        "(lambda c: (c.set('produktionslyftet-check', 'å', 30), c.get('produktionslyftet-check'))[1])(__import__('django.core.cache', fromlist=['cache']).cache)",
+        REDIS_URL=url,
+    )
+    assert value == "å"
