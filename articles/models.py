@@ -11,12 +11,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, BodyPage
 from regions.models import RegionPage
 
 from .choices import ArticleKind
@@ -71,7 +69,7 @@ def attach_regions(articles, regions):
         article.__dict__["region"] = by_path.get(region_path)
 
 
-class ArticlePage(BasePage):
+class ArticlePage(BodyPage):
     """
     One article. Written by a node, it lives under that node's RegionPage and belongs to
     that region; written by the programme office, it lives under the ArticleIndexPage.
@@ -97,7 +95,6 @@ class ArticlePage(BasePage):
         default=datetime.date.today,
         help_text=_("The date shown on the article; listings are ordered by it."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     listing_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("listing image"),
@@ -122,15 +119,13 @@ class ArticlePage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("body"),
+        *BodyPage.search_fields,
         index.FilterField("kind"),
         index.FilterField("date"),
         index.RelatedFields("author", [index.SearchField("name")]),
     ]
     translatable_fields = [
-        *BasePage.translatable_fields,
-        TranslatableField("body"),
+        *BodyPage.translatable_fields,
         # The translation points at the same person's translated snippet; a translator
         # cannot choose another author.
         TranslatableField("author"),

@@ -52,6 +52,19 @@ class BasePage(Page):
         return self.search_description or self.introduction
 
 
+class BodyPage(BasePage):
+    """Abstract: a BasePage with a StreamField body of the shared blocks, translated."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(BasePage):
     """
     The front page of the national programme, one per language. Everything else on the
@@ -123,18 +136,12 @@ class HomePage(BasePage):
         )
 
 
-class ContentPage(BasePage):
+class ContentPage(BodyPage):
     """A page of running text, such as about the programme, how it works or contact."""
-
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]
     template = "home/content_page.html"
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
 
     class Meta:
         verbose_name = _("content page")

@@ -9,13 +9,11 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BodyPage
 
 
 class PartnerKind(models.TextChoices):
@@ -106,19 +104,13 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class PartnersPage(BasePage):
+class PartnersPage(BodyPage):
     """Presents every partner, stakeholder and financier, grouped by kind."""
-
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
     template = "partners/partners_page.html"
-
-    content_panels = [*BasePage.content_panels, FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("body")]
 
     class Meta:
         verbose_name = _("partners page")

@@ -13,13 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, BodyPage
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -85,7 +83,7 @@ class RegionIndexPage(BasePage):
         return context
 
 
-class RegionPage(BasePage):
+class RegionPage(BodyPage):
     """
     One regional node of the programme, run from a university: its host organisation,
     team, the companies taking part, how to reach it and where it is on the map.
@@ -97,7 +95,6 @@ class RegionPage(BasePage):
         max_length=200,
         help_text=_("The university or institute that runs the node, e.g. Mittuniversitetet."),
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     contact_email = models.EmailField(_("contact email"), blank=True)
     latitude = models.DecimalField(
         _("latitude"),
@@ -154,15 +151,10 @@ class RegionPage(BasePage):
             heading=_("Contact, map and period"),
         ),
     ]
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("host_organisation", boost=1.5),
-        index.SearchField("body"),
-    ]
+    search_fields = [*BodyPage.search_fields, index.SearchField("host_organisation", boost=1.5)]
     translatable_fields = [
-        *BasePage.translatable_fields,
+        *BodyPage.translatable_fields,
         TranslatableField("host_organisation"),
-        TranslatableField("body"),
         TranslatableField("team_members"),
         SynchronizedField("participating_companies"),
         SynchronizedField("contact_email"),

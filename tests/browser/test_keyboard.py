@@ -18,23 +18,22 @@ def test_first_tab_reaches_a_visible_skip_link_that_moves_focus_to_the_content(p
     expect(page.locator("main")).to_be_focused()
 
 
-def test_language_switcher_and_menu_work_by_keyboard(page):
-    page.goto("/kontakt/")
+def tab_to(page, script, expected, what):
+    """Press Tab until the focused element answers ``script`` with ``expected``."""
     for _ in range(10):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('hreflang')") == "en":
-            break
-    else:
-        pytest.fail("the language switcher is not reachable with Tab")
+        if page.evaluate(script) == expected:
+            return
+    pytest.fail(f"{what} is not reachable with Tab")
+
+
+def test_language_switcher_and_menu_work_by_keyboard(page):
+    page.goto("/kontakt/")
+    tab_to(page, "document.activeElement.getAttribute('hreflang')", "en", "the language switcher")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/en/contact/$"))
 
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent") == "Regions":
-            break
-    else:
-        pytest.fail("the main menu is not reachable with Tab")
+    tab_to(page, "document.activeElement.textContent", "Regions", "the main menu")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/en/regions/$"))
 
