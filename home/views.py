@@ -1,11 +1,12 @@
-"""Search and robots.txt: the public views that are not pages."""
+"""Search, robots.txt and the 500 page: the public views that are not pages."""
 
 import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -70,3 +71,15 @@ def robots_txt(request):
         f"Sitemap: {sitemap}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def server_error(request):
+    """
+    The 500 page in the visitor's language, taken from the address alone: it touches no
+    database, since the database may be why it is shown.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    home_url = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+    with translation.override(language):
+        html = render_to_string("500.html", {"LANGUAGE_CODE": language, "home_url": home_url})
+    return HttpResponseServerError(html)

@@ -13,6 +13,8 @@ from articles.feeds import ArticleFeed, RegionArticleFeed
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 
+handler500 = "home.views.server_error"
+
 # Not translated: the editors' admin, document downloads and robots.txt.
 urlpatterns = [
     path("django-admin/", admin.site.urls),

@@ -133,3 +133,25 @@ def test_interface_strings_follow_the_page_language(client):
 def test_search_page_switches_to_the_search_page_of_the_other_language(client):
     response = client.get("/sok/", {"q": "Norrland"})
     assert switcher_links(response) == [("en", "http://testserver/en/search/?q=Norrland")]
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "heading", "home"),
+    [
+        ("/en/news/", "en", "Something went wrong", "/en/"),
+        ("/aktuellt/", "sv", "Något gick fel", "/"),
+    ],
+)
+def test_server_error_page_is_in_the_visitors_language_without_the_database(
+    rf, path, language, heading, home, django_assert_num_queries
+):
+    from django.urls import get_resolver
+
+    handler = get_resolver().resolve_error_handler(500)
+    with django_assert_num_queries(0):
+        response = handler(rf.get(path))
+    assert response.status_code == 500
+    tree = lxml_html.fromstring(response.content)
+    assert tree.get("lang") == language
+    assert tree.findtext(".//h1") == heading
+    assert tree.xpath("//main//a/@href") == [home]
