@@ -305,3 +305,21 @@ def test_regional_editors_dashboard_leads_to_their_region(users, pages):
 
 def test_a_regional_editor_can_still_preview_the_public_site(users):
     assert login(users["region"]).get("/regioner/mellersta-norrland/").status_code == 200
+
+
+@pytest.mark.parametrize(("actor", "published"), [("translator", False), ("office", True)])
+def test_publishing_from_the_translation_editor(users, pages, en, actor, published):
+    """A translator's work waits for the programme office; the editor refuses their publish."""
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+    english = pages["own_article_en"]
+    translation = Translation.objects.get(
+        source__object_id=english.translation_key, target_locale=en
+    )
+    title = StringSegment.objects.get(source=translation.source, context__path="title")
+    StringTranslation.objects.filter(
+        translation_of=title.string, locale=en, context=title.context
+    ).update(data="Reflections from central Sweden")
+    login(users[actor]).post(f"/admin/pages/{english.pk}/edit/", {"action": "publish"})
+    english.refresh_from_db()
+    assert (english.title == "Reflections from central Sweden") is published
