@@ -54,3 +54,46 @@ def test_images_are_served_as_modern_formats_with_dimensions(page):
         assert image.get_attribute("width") and image.get_attribute("height")
         assert image.get_attribute("loading") == "lazy"
         assert image.get_attribute("srcset")
+
+
+def test_on_a_phone_the_menu_opens_and_closes_from_a_button(browser, site_url):
+    context = browser.new_context(base_url=site_url, viewport={"width": 375, "height": 800})
+    phone = context.new_page()
+    phone.goto("/en/")
+    toggle = phone.get_by_role("button", name="Menu")
+    menu_link = phone.get_by_role("navigation", name="Main menu").get_by_role(
+        "link", name="Regions"
+    )
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(menu_link).to_be_hidden()
+
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(menu_link).to_be_visible()
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Escape")
+    expect(menu_link).to_be_hidden()
+    expect(toggle).to_be_focused()
+    context.close()
+
+
+def test_without_javascript_the_phone_menu_is_simply_open(browser, site_url):
+    context = browser.new_context(
+        base_url=site_url, viewport={"width": 375, "height": 800}, java_script_enabled=False
+    )
+    phone = context.new_page()
+    phone.goto("/en/")
+    expect(
+        phone.get_by_role("navigation", name="Main menu").get_by_role("link", name="Regions")
+    ).to_be_visible()
+    expect(phone.locator(".main-menu__toggle")).to_be_hidden()
+    context.close()
+
+
+def test_on_a_desk_there_is_no_menu_button(page):
+    page.goto("/en/")
+    expect(page.locator(".main-menu__toggle")).to_be_hidden()
+    expect(
+        page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Regions")
+    ).to_be_visible()
