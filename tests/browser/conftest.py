@@ -1,6 +1,7 @@
 """
-Browser tests: the real site, served by a separate process on loopback from its own
-SQLite database with the demo content, driven by Debian's Chromium through Playwright.
+Browser tests: the real site, served by a separate process on loopback from a database
+of its own with the demo content (SQLite, or a database on the PostgreSQL server that
+DATABASE_URL names), driven by Debian's Chromium through Playwright.
 """
 
 import os
@@ -12,6 +13,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -41,6 +43,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def browser_database(workdir):
+    """
+    The served site's own database: on the PostgreSQL server the suite runs against when
+    DATABASE_URL names one, otherwise an SQLite file. Returns its URL and a clean-up.
+    """
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{workdir / 'site.sqlite3'}", lambda: None
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"produktionslyftet_browser_{os.getpid()}"
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return urlunsplit(parts._replace(path=f"/{name}")), drop
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -52,10 +79,11 @@ def site_server():
     """The demo site served by `manage.py runserver` on a free loopback port."""
     workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-browser-"))
     port = free_port()
+    database_url, drop_database = browser_database(workdir)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "produktionslyftet.settings.dev",
-        "DATABASE_URL": f"sqlite:///{workdir / 'site.sqlite3'}",
+        "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(workdir / "media"),
         # The site as visitors get it: real error pages; --insecure serves static files.
         "DEBUG": "false",
@@ -92,6 +120,7 @@ def site_server():
     finally:
         server.terminate()
         server.wait(timeout=10)
+        drop_database()
         shutil.rmtree(workdir, ignore_errors=True)
 
 
