@@ -163,21 +163,14 @@ class DemoLoader:
             self.page_tree(page, model, child)
 
     def region(self, parent, fields):
-        team = fields.pop("team", [])
-        companies = fields.pop("companies", [])
-        existing = parent.get_children().filter(slug=fields["slug"]).exists()
-        if not existing:
-            region = RegionPage(locale=self.sv, **fields)
-            region.team_members = [
-                TeamMember(person=self.people[name], role=role, locale=self.sv)
-                for name, role in team
-            ]
-            region.participating_companies = [
-                ParticipatingCompany(name=name, town=town) for name, town in companies
-            ]
-            parent.add_child(instance=region)
-            region.save_revision().publish()
-            self.created += 1
+        """A RegionPage with its team and companies, which modelcluster takes as arguments."""
+        fields["team_members"] = [
+            TeamMember(person=self.people[name], role=role, locale=self.sv)
+            for name, role in fields.pop("team", [])
+        ]
+        fields["participating_companies"] = [
+            ParticipatingCompany(name=name, town=town) for name, town in fields.pop("companies", [])
+        ]
         return self.child(parent, RegionPage, fields)
 
     # --- translation ------------------------------------------------------------------
