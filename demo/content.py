@@ -341,7 +341,7 @@ REGION_INDEX = {
 MELLERSTA_NORRLAND = "mellersta-norrland"
 
 REGIONS = [
-    # slug sv, slug en, title sv, title en, host sv, host en, lat, lon, since
+    # slug sv, slug en, title sv, title en, host sv, host en, lat, lon, since, intro sv, intro en
     (
         "ovre-norrland",
         "upper-norrland",

@@ -26,6 +26,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from home.models import HomePage
+
+from .models import RegionPage
+
 PROGRAMME_OFFICE = "Programkontoret"
 TRANSLATORS = "Översättare"
 REGION_GROUP_PREFIX = "Region "
@@ -118,8 +122,6 @@ def sync_programme_office():
 
 @transaction.atomic
 def sync_translators():
-    from home.models import HomePage
-
     group, _ = Group.objects.get_or_create(name=TRANSLATORS)
     set_model_permissions(group, TRANSLATOR_MODEL_PERMISSIONS)
     translated_homes = HomePage.objects.exclude(locale=Locale.get_default())
@@ -190,8 +192,6 @@ def sync_workflow():
 
 def sync_editor_groups():
     """Create or correct every editor group and the workflow. Returns the groups."""
-    from regions.models import RegionPage
-
     groups = [sync_programme_office(), sync_translators()]
     groups += [sync_region(r) for r in RegionPage.objects.filter(locale=Locale.get_default())]
     sync_workflow()

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -42,27 +43,35 @@ def purge_server():
     server.server_close()
 
 
-def backend(server):
-    return {
-        "http": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+@pytest.fixture
+def purging(purge_server, django_capture_on_commit_callbacks):
+    """Run the block with the HTTP purge backend on, purges sent; returns the purged paths."""
+
+    @contextmanager
+    def run():
+        settings = {
+            "http": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{purge_server.server_address[1]}",
+            }
         }
-    }
+        paths = set()
+        with (
+            override_settings(WAGTAILFRONTENDCACHE=settings),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            yield paths
+        paths.update(path for _host, path in purge_server.purged)
+
+    return run
 
 
 @pytest.mark.django_db
-def test_publishing_an_article_purges_it_and_every_page_that_lists_it(
-    purge_server, sv, django_capture_on_commit_callbacks
-):
+def test_publishing_an_article_purges_it_and_every_page_that_lists_it(purging, purge_server, sv):
     article = ArticlePage.objects.get(locale=sv, slug="reflektion-fran-mitt-sverige")
-    with (
-        override_settings(WAGTAILFRONTENDCACHE=backend(purge_server)),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
+    with purging() as purged:
         article.save_revision().publish()
-    purged = {path for host, path in purge_server.purged}
-    assert {host for host, path in purge_server.purged} == {"testserver"}
+    assert {host for host, _path in purge_server.purged} == {"testserver"}
     assert {
         "/regioner/mellersta-norrland/reflektion-fran-mitt-sverige/",
         "/regioner/mellersta-norrland/",
@@ -76,16 +85,10 @@ def test_publishing_an_article_purges_it_and_every_page_that_lists_it(
 
 
 @pytest.mark.django_db
-def test_english_articles_purge_their_english_addresses(
-    purge_server, en, django_capture_on_commit_callbacks
-):
+def test_english_articles_purge_their_english_addresses(purging, en):
     article = ArticlePage.objects.get(locale=en, slug="eight-nodes-one-shared-lift")
-    with (
-        override_settings(WAGTAILFRONTENDCACHE=backend(purge_server)),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
+    with purging() as purged:
         article.unpublish()
-    purged = {path for _host, path in purge_server.purged}
     assert {"/en/news/eight-nodes-one-shared-lift/", "/en/news/", "/en/", "/en/rss/"} <= purged
     assert not any(path.startswith("/sv/") for path in purged), "no made-up language prefixes"
 

@@ -70,15 +70,18 @@ def page_languages(context):
         for code, _name in settings.LANGUAGES:
             urls[code] = request.build_absolute_uri(translate_url(request.get_full_path(), code))
 
-    homes = {
-        home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")
-    }
+    homes = None  # looked up only when a language has no version of this page
     current_code = translation.get_language()
     languages = []
     for code, _name in settings.LANGUAGES:
         url = urls.get(code)
         fallback = url is None
         if fallback:
+            if homes is None:
+                homes = {
+                    home.locale.language_code: home
+                    for home in HomePage.objects.live().select_related("locale")
+                }
             if code not in homes:
                 continue
             url = homes[code].get_full_url(request)
