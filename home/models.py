@@ -4,6 +4,7 @@ content pages under it (about, method, contact), and the base every page type sh
 """
 
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel

@@ -62,8 +62,11 @@ REGION_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
     "wagtail_localize": ["submit_translation"],
 }
+# wagtail-localize's submit_translation is site-wide; translations/permissions.py narrows
+# it to what each group may edit.
 TRANSLATOR_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
+    "wagtail_localize": ["submit_translation"],
     "regions": ["change_person", "view_person"],
     "partners": ["change_partner", "view_partner"],
 }

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -39,14 +40,15 @@ class YourRegionPanel(Component):
 def add_your_region_panel(request, panels):
     if request.user.is_superuser:
         return
-    regions = list(
+    regions = sorted(
         RegionPage.objects.filter(
             group_permissions__group__user=request.user,
             group_permissions__permission__codename="add_page",
         )
         .distinct()
-        .select_related("locale")
-        .order_by("locale__language_code")
+        .select_related("locale"),
+        # The source language first: the region is written in Swedish, then translated.
+        key=lambda region: (region.locale.language_code != settings.LANGUAGE_CODE, region.pk),
     )
     if regions:
         panels.insert(0, YourRegionPanel(regions))

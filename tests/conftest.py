@@ -1,11 +1,15 @@
 import pytest
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
 from wagtail.models import Locale, Page
+
+from regions.governance import PROGRAMME_OFFICE, TRANSLATORS
 
 
 @pytest.fixture(scope="session")
@@ -42,3 +46,29 @@ def en(db):
 def live_pages(db):
     """Every live page of the demo site below the root, in tree order."""
     return list(Page.objects.live().filter(depth__gt=1).specific().order_by("path"))
+
+
+# One editor of each kind, named after their role, keyed as the permission tests use them.
+EDITOR_GROUPS = {
+    "office": PROGRAMME_OFFICE,
+    "region": "Region Mellersta Norrland",
+    "other_region": "Region Övre Norrland",
+    "translator": TRANSLATORS,
+}
+
+
+@pytest.fixture
+def users(db):
+    made = {}
+    for key, group in EDITOR_GROUPS.items():
+        user = get_user_model().objects.create_user(key, f"{key}@example.org", "pw")
+        user.groups.add(Group.objects.get(name=group))
+        made[key] = user
+    return made
+
+
+def login(user):
+    """A test client logged in as ``user``."""
+    client = Client(HTTP_HOST="testserver")
+    client.force_login(user)
+    return client

@@ -7,9 +7,7 @@ changes nothing.
 import pytest
 from lxml import html as lxml_html
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import Client
 
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -17,28 +15,12 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from articles.models import ArticlePage
 from home.models import HomePage
 from partners.models import Partner, PartnersPage
-from regions.governance import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
+from regions.governance import sync_editor_groups
 from regions.models import Person, RegionIndexPage, RegionPage
 from tests.admin_forms import form_data
+from tests.conftest import EDITOR_GROUPS, login
 
 pytestmark = pytest.mark.django_db
-
-GROUPS = {
-    "office": PROGRAMME_OFFICE,
-    "region": "Region Mellersta Norrland",
-    "other_region": "Region Övre Norrland",
-    "translator": TRANSLATORS,
-}
-
-
-@pytest.fixture
-def users(db):
-    made = {}
-    for key, group in GROUPS.items():
-        user = get_user_model().objects.create_user(key, f"{key}@example.org", "pw")
-        user.groups.add(Group.objects.get(name=group))
-        made[key] = user
-    return made
 
 
 @pytest.fixture
@@ -57,12 +39,6 @@ def pages(sv, en):
         "partners_sv": PartnersPage.objects.get(locale=sv),
         "partners_en": PartnersPage.objects.get(locale=en),
     }
-
-
-def login(user):
-    client = Client(HTTP_HOST="testserver")
-    client.force_login(user)
-    return client
 
 
 EDITABLE = {
@@ -85,7 +61,7 @@ EDITABLE = {
 ALL_TARGETS = sorted(EDITABLE["office"])
 
 
-@pytest.mark.parametrize("actor", GROUPS)
+@pytest.mark.parametrize("actor", EDITOR_GROUPS)
 @pytest.mark.parametrize("target", ALL_TARGETS)
 def test_edit_permission_matrix(users, pages, actor, target):
     expected = target in EDITABLE[actor]
@@ -95,7 +71,7 @@ def test_edit_permission_matrix(users, pages, actor, target):
     assert response.status_code == (200 if expected else 302)
 
 
-@pytest.mark.parametrize("actor", GROUPS)
+@pytest.mark.parametrize("actor", EDITOR_GROUPS)
 @pytest.mark.parametrize("target", ALL_TARGETS)
 def test_only_the_programme_office_publishes(users, pages, actor, target):
     assert pages[target].permissions_for_user(users[actor]).can_publish() is (actor == "office")
@@ -205,12 +181,7 @@ def test_copying_an_article_into_another_region(users, pages, actor, allowed):
     assert ArticlePage.objects.count() == before + (1 if allowed else 0)
 
 
-@pytest.mark.parametrize(
-    ("actor", "allowed"), [("region", True), ("office", True), ("translator", False)]
-)
-def test_who_may_submit_pages_for_translation(users, pages, actor, allowed):
-    response = login(users[actor]).get(f"/admin/localize/submit/page/{pages['own_article_sv'].pk}/")
-    assert response.status_code == (200 if allowed else 302)
+# wagtail-localize's own views are covered by tests/test_translation_permissions.py.
 
 
 # --- snippets --------------------------------------------------------------------------
@@ -295,11 +266,14 @@ def test_sync_restores_permissions_someone_removed():
 def test_regional_editors_dashboard_leads_to_their_region(users, pages):
     tree = lxml_html.fromstring(login(users["region"]).get("/admin/").content)
     panel = tree.xpath('//section[@aria-labelledby="your-region-heading"]')[0]
-    assert panel.xpath('.//*[@id="your-region-heading"]/text()') == ["Din region"]
+    assert panel.xpath('string(.//*[@id="your-region-heading"])').strip() == "Din region"
+    assert "w-panel--dashboard" in panel.get("class"), "drawn like Wagtail's own panels"
     links = panel.xpath(".//a/@href")
     for region in (pages["own_region_sv"], pages["own_region_en"]):
         assert f"/admin/pages/{region.pk}/add_subpage/" in links
         assert region.url in links
+    titles = [t.strip() for t in panel.xpath(".//td[@class='title']//a/text()")]
+    assert titles == ["Mellersta Norrland", "Central Norrland"], "Swedish first"
     assert "Övre Norrland" not in panel.text_content()
 
 

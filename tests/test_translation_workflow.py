@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polib
 import pytest
+from lxml import html as lxml_html
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,10 +30,10 @@ from wagtail_localize.operations import TranslationCreator
 
 from articles.models import ArticlePage
 from home.models import ContentPage, HomePage
-from home.translation_status import Status, site_translation_status
 from partners.models import Partner
 from regions.models import Person, RegionPage
 from tests.fake_translation_servers import DEEPL_KEY, LIBRETRANSLATE_KEY, FakeTranslationServer
+from translations.status import Status, site_translation_status
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,7 +103,7 @@ def test_the_whole_cycle_for_a_page(swedish_page, en, django_capture_on_commit_c
     translation = submit(swedish_page, en)
     english = swedish_page.get_translation(en)
     assert not english.live
-    assert status_of(swedish_page, en) == Status.OUTDATED, "strings still untranslated"
+    assert status_of(swedish_page, en) == Status.DRAFT, "never published, strings untranslated"
 
     translate_strings(translation, en, ENGLISH)
     publish(translation, django_capture_on_commit_callbacks)
@@ -128,17 +129,35 @@ def test_the_whole_cycle_for_a_page(swedish_page, en, django_capture_on_commit_c
     assert status_of(swedish_page, en) == Status.OUTDATED
 
     translate_strings(translation, en, ENGLISH)
+    english.refresh_from_db()
+    assert english.introduction == "Andra versionen."
+    assert status_of(swedish_page, en) == Status.READY, "translated, but not yet live"
+
     publish(translation, django_capture_on_commit_callbacks)
     english.refresh_from_db()
     assert english.introduction == "The second version."
     assert status_of(swedish_page, en) == Status.UP_TO_DATE
 
 
-def test_a_translation_saved_as_draft_is_reported_as_draft(swedish_page, en):
+def test_a_complete_translation_never_published_is_ready_not_up_to_date(swedish_page, en):
     translation = submit(swedish_page, en)
+    assert status_of(swedish_page, en) == Status.DRAFT
     translate_strings(translation, en, ENGLISH)
     translation.save_target(publish=False)
-    assert status_of(swedish_page, en) == Status.DRAFT
+    assert status_of(swedish_page, en) == Status.READY
+
+
+def test_a_sync_without_publishing_leaves_the_translation_ready_until_published(
+    swedish_page, en, django_capture_on_commit_callbacks
+):
+    translation = submit(swedish_page, en)
+    translate_strings(translation, en, ENGLISH)
+    publish(translation, django_capture_on_commit_callbacks)
+    swedish_page.title = "Nyhetsbrev"  # unchanged strings only: nothing new to translate
+    swedish_page.save_revision().publish()
+    assert status_of(swedish_page, en) == Status.OUTDATED
+    translation.source.update_from_db()
+    assert status_of(swedish_page, en) == Status.READY, "the live page predates the sync"
 
 
 def test_synchronised_fields_follow_the_source_and_cannot_be_overridden(
@@ -338,10 +357,20 @@ def test_status_report_exports_a_spreadsheet(swedish_page, admin_client):
     assert "Nyhetsbrev,Innehållssida,Engelska,Saknas" in csv.splitlines()
 
 
-def test_dashboard_shows_the_counts(swedish_page, admin_client):
-    html = admin_client.get("/admin/").content.decode()
-    assert 'id="translation-status-heading"' in html
-    assert 'data-status="missing">' in html
+def test_dashboard_shows_the_same_counts_as_the_report(swedish_page, admin_client):
+    def counts(url):
+        tree = lxml_html.fromstring(admin_client.get(url).content)
+        return {
+            el.get("data-status"): el.text_content().rsplit(":", 1)[1].strip()
+            for el in tree.xpath("//a[@data-status] | //span[@data-status]")
+        }
+
+    dashboard = counts("/admin/")
+    assert dashboard["missing"] == "1", "the new page is the one missing translation"
+    assert dashboard["up_to_date"] == str(
+        sum(1 for r in site_translation_status() if r.status == Status.UP_TO_DATE)
+    )
+    assert counts("/admin/reports/translation-status/") == dashboard
 
 
 def test_status_command_prints_the_summary_and_can_fail(swedish_page, capsys):

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "regions",
     "articles",
     "partners",
+    "translations",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "translations.middleware.LocalizePermissionsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]

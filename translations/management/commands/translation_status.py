@@ -2,11 +2,11 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.translation_status import Status, site_translation_status, summary
+from translations.status import Status, site_translation_status, summary
 
 
 class Command(BaseCommand):
-    help = "Summarise, per language, how many pages and snippets are missing, draft, out of date or up to date."
+    help = "Summarise, per language, how many pages and snippets are in each translation state."
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TranslationsConfig(AppConfig):
+    """What wagtail-localize lacks here: permission guards on its views, the status report."""
+
+    name = "translations"

@@ -1,0 +1,88 @@
+"""
+A translator's path to publication: from wagtail-localize's translation editor, submit
+the finished translation to the page's moderation workflow, as Wagtail's own editor
+submits a page. The programme office is notified, approves, and the translation goes
+live; until then the live page is untouched.
+
+wagtail-localize's editor offers only "Publish", which a translator or regional editor
+may not do. Its ``save_target(publish=False)`` is no way round that: it writes the
+translated content into the page row itself, which is what visitors see. So this builds
+the translated page in memory and saves it as a revision only.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+from wagtail.models import WorkflowState
+from wagtail_localize.fields import copy_synchronised_fields
+from wagtail_localize.segments.ingest import ingest_segments
+
+from .permissions import can_edit, can_publish
+from .status import untranslated_counts
+
+SUBMIT_ACTION = "translations-submit-for-review"
+
+
+def review_state(user, translation, page):
+    """What the translation editor shows about moderation for this user and page."""
+    state = (
+        WorkflowState.objects.for_instance(page)
+        .filter(status=WorkflowState.STATUS_IN_PROGRESS)
+        .select_related("requested_by", "current_task_state__task")
+        .first()
+    )
+    task_state = state.current_task_state if state else None
+    return {
+        "workflow_state": state,
+        "task_state": task_state,
+        "may_review": bool(
+            task_state
+            and "approve" in [a[0] for a in task_state.task.specific.get_actions(page, user)]
+        ),
+        "may_submit": state is None
+        and page.get_workflow() is not None
+        and can_edit(user, page)
+        and not can_publish(user, page),
+        "untranslated": untranslated_counts([translation.source_id], translation.target_locale).get(
+            translation.source_id, 0
+        ),
+    }
+
+
+def translated_revision(translation, page, user):
+    """Save the current translation of ``page`` as its latest revision, leaving it unpublished."""
+    source = translation.source
+    original = source.as_instance()
+    target = page.specific_class.objects.get(pk=page.pk)
+    copy_synchronised_fields(original, target)
+    # The segments as they stand; a private method of wagtail-localize's, the one its own
+    # save_target uses.
+    segments = source._get_segments_for_translation(translation.target_locale, fallback=False)
+    ingest_segments(original, target, source.locale, translation.target_locale, segments)
+    return target.save_revision(user=user, log_action=True)
+
+
+def submit_for_review(request, translation, page):
+    """Handle the editor's "Submit for review" button; answer with a redirect and a message."""
+    state = review_state(request.user, translation, page)
+    here = request.path
+    if not state["may_submit"]:
+        messages.error(request, _("This translation cannot be submitted for review now."))
+        return redirect(here)
+    if state["untranslated"]:
+        messages.error(
+            request,
+            _("Translate every text before submitting: %(count)d still in Swedish.")
+            % {"count": state["untranslated"]},
+        )
+        return redirect(here)
+    translated_revision(translation, page, request.user)
+    page.refresh_from_db()
+    page.get_workflow().start(page, request.user)
+    messages.success(
+        request,
+        _("“%(title)s” in %(language)s was submitted for review.")
+        % {"title": page.get_admin_display_title(), "language": page.locale.get_display_name()},
+    )
+    return redirect(here)

@@ -1,0 +1,134 @@
+"""
+The admin side of the bilingual workflow: the source-language rule for snippets, the
+translation status report and its dashboard panel, "Submit for review" in the
+translation editor, and wagtail-localize's buttons shown only to those who may use them.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize import wagtail_hooks as localize_hooks
+from wagtail_localize.models import Translation
+
+from . import review
+from .middleware import allows_url
+from .permissions import is_source_language, may_edit_source
+from .status import site_translation_status, summary
+from .views import TranslationStatusReportView
+
+# --- the Swedish source of a snippet is edited only by those allowed to -----------------
+
+
+def refuse_source_edits(request, objects):
+    for obj in objects:
+        if is_source_language(obj) and not may_edit_source(request.user):
+            raise PermissionDenied
+
+
+@hooks.register("before_edit_snippet")
+def before_edit_snippet(request, instance):
+    refuse_source_edits(request, [instance])
+
+
+@hooks.register("before_delete_snippet")
+def before_delete_snippet(request, instances):
+    refuse_source_edits(request, instances)
+
+
+@hooks.register("before_create_snippet")
+def before_create_snippet(request, model):
+    if not issubclass(model, TranslatableMixin) or may_edit_source(request.user):
+        return
+    code = request.GET.get("locale") or request.POST.get("locale")
+    if not code or code == Locale.get_default().language_code:
+        raise PermissionDenied
+
+
+# --- submitting a translation for review from wagtail-localize's editor ------------------
+
+
+@hooks.register("before_edit_page", order=-1)
+def submit_translation_for_review(request, page):
+    """Runs before wagtail-localize's own hook, which would draw the editor instead."""
+    if request.method != "POST" or review.SUBMIT_ACTION not in request.POST:
+        return None
+    translation = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).first()
+    if translation is None:
+        return None
+    return review.submit_for_review(request, translation, page)
+
+
+# --- wagtail-localize's buttons, for those their views let through -----------------------
+
+
+def only_allowed(buttons_hook, user_position):
+    """``buttons_hook`` without the buttons whose view would refuse the user."""
+
+    def filtered(*args, **kwargs):
+        user = kwargs["user"] if "user" in kwargs else args[user_position]
+        return [b for b in buttons_hook(*args, **kwargs) if allows_url(user, b.url)]
+
+    return filtered
+
+
+def replace_hook(name, original, replacement):
+    hooks._hooks[name] = [
+        (replacement if fn is original else fn, order) for fn, order in hooks._hooks.get(name, [])
+    ]
+
+
+# wagtail-localize offers "Translate this page" and "Sync translated pages" to anyone with
+# its site-wide permission; importing its hooks module above registered them, so they
+# are swapped here for versions that drop what the page tree does not allow.
+for _name, _original, _user_position in [
+    ("register_page_header_buttons", localize_hooks.page_listing_more_buttons, 1),
+    ("register_page_listing_more_buttons", localize_hooks.page_listing_more_buttons, 1),
+    ("register_snippet_listing_buttons", localize_hooks.register_snippet_listing_buttons, 1),
+]:
+    replace_hook(_name, _original, only_allowed(_original, _user_position))
+
+
+# --- the translation status report -------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def translation_status_urls():
+    view = TranslationStatusReportView
+    return [
+        path("reports/translation-status/", view.as_view(), name="translation_status_report"),
+        path(
+            "reports/translation-status/results/",
+            view.as_view(results_only=True),
+            name="translation_status_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"), reverse("translation_status_report"), icon_name="globe", order=900
+    )
+
+
+class TranslationStatusPanel(Component):
+    """A dashboard summary: per language, how many items are in each state."""
+
+    name = "translation_status"
+    order = 60
+    template_name = "translations/admin/translation_status_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"counts": summary(site_translation_status())}
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    panels.append(TranslationStatusPanel())
