@@ -52,6 +52,14 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.introduction
 
+    def full_clean(self, *args, **kwargs):
+        # A new page's address is plain ASCII (å, ä, ö and é become a, a, o and e), as
+        # WAGTAIL_ALLOW_UNICODE_SLUGS = False makes the admin's slug field suggest. Only new
+        # pages: an existing address, whatever its letters, keeps working.
+        if self._state.adding and self.slug:
+            self.slug = slugify(self.slug)
+        super().full_clean(*args, **kwargs)
+
 
 class BodyPage(BasePage):
     """Abstract: a BasePage with a StreamField body of the shared blocks, translated."""
@@ -122,7 +130,7 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
-        # Site-wide, so it lives on the model every site has; see home/wagtail_hooks.py.
+        # Site-wide, so it lives on the model every site has; see translations/permissions.py.
         permissions = [
             ("edit_source_language", _("Can edit snippets in the source language (Swedish)"))
         ]

@@ -71,3 +71,25 @@ class CreationInTheDemoTreeTest(WagtailPageTestCase):
         for page in Page.objects.live().filter(depth__gt=1, locale__language_code="sv").specific():
             with self.subTest(page=page.url):
                 self.assertPageIsRoutable(page)
+
+
+def test_a_new_swedish_page_gets_an_ascii_address(sv):
+    home = HomePage.objects.get(locale=sv)
+    page = home.add_child(instance=ContentPage(title="Tursamtal i Östersund", slug=""))
+    assert page.slug == "tursamtal-i-ostersund"
+    typed = home.add_child(
+        instance=ContentPage(title="Café på Åre", slug="café-på-åre-och-älvsbyn")
+    )
+    assert typed.slug == "cafe-pa-are-och-alvsbyn"
+
+
+def test_an_existing_address_with_swedish_letters_keeps_working(sv, client):
+    home = HomePage.objects.get(locale=sv)
+    page = home.add_child(instance=ContentPage(title="Tidigare", slug="tidigare"))
+    ContentPage.objects.filter(pk=page.pk).update(
+        slug="äldre-sida", url_path=f"{home.url_path}äldre-sida/"
+    )
+    page = ContentPage.objects.get(pk=page.pk)
+    page.save_revision().publish()
+    assert page.slug == "äldre-sida"
+    assert client.get("/%C3%A4ldre-sida/").status_code == 200

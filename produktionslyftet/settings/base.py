@@ -158,6 +158,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Produktionslyftet"
+# Addresses stay plain ASCII in both languages: "Tursamtal i Östersund" becomes
+# tursamtal-i-ostersund, as every demo address is, not tursamtal-i-%C3%B6stersund.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
