@@ -132,7 +132,9 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
 ]
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue, then Swedish for strings the admin's own catalogues leave in
+# English (translations/admin_locale); both take precedence over the installed apps'.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "translations" / "admin_locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
