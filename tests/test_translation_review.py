@@ -15,7 +15,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from articles.models import ArticlePage
 from tests.conftest import login
-from translations.review import SUBMIT_ACTION
+from translations.review import REVIEW_ACTION, SUBMIT_ACTION
 from translations.status import Status, site_translation_status
 
 pytestmark = pytest.mark.django_db
@@ -113,9 +113,9 @@ def test_a_translator_submits_and_the_office_approves(
     assert any("office@example.org" in m.to for m in mail.outbox), "the office is told"
 
     tree = editor_page(office, english)
-    (approve,) = tree.xpath('//form[.//button[contains(., "Godkänn")]]/@action')
+    assert tree.xpath(f'//button[@name="{REVIEW_ACTION}"][@value="approve"]')
     with django_capture_on_commit_callbacks(execute=True):
-        office.post(approve, {"next": f"/admin/pages/{english.pk}/edit/"})
+        office.post(f"/admin/pages/{english.pk}/edit/", {REVIEW_ACTION: "approve"})
     english.refresh_from_db()
     assert english.introduction == NEW_INTRO_EN
     published = PageLogEntry.objects.filter(page=english, action="wagtail.publish").latest("pk")
@@ -145,10 +145,26 @@ def test_the_office_can_request_changes(translator, office, synced, en):
     _article, translation, english = synced
     translate_new_text(translation, en)
     submit(translator, english)
-    tree = editor_page(office, english)
-    (reject,) = tree.xpath('//form[.//button[contains(., "Begär ändringar")]]/@action')
-    office.post(reject, {"comment": "Kolla stavningen.", "next": "/admin/"})
+    office.post(
+        f"/admin/pages/{english.pk}/edit/",
+        {REVIEW_ACTION: "reject", "comment": "Kolla stavningen."},
+    )
     english.refresh_from_db()
     assert english.introduction != NEW_INTRO_EN
     state = WorkflowState.objects.for_instance(english).get()
     assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    submit(translator, english)
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS, "resubmitted after the changes"
+
+
+def test_only_reviewers_may_approve(translator, synced, en):
+    _article, translation, english = synced
+    translate_new_text(translation, en)
+    submit(translator, english)
+    assert not editor_page(translator, english).xpath(f'//button[@name="{REVIEW_ACTION}"]')
+    translator.post(f"/admin/pages/{english.pk}/edit/", {REVIEW_ACTION: "approve"})
+    english.refresh_from_db()
+    assert english.introduction != NEW_INTRO_EN
+    assert WorkflowState.objects.for_instance(english).get().status == "in_progress"

@@ -1,8 +1,8 @@
 """
 A translator's path to publication: from wagtail-localize's translation editor, submit
 the finished translation to the page's moderation workflow, as Wagtail's own editor
-submits a page. The programme office is notified, approves, and the translation goes
-live; until then the live page is untouched.
+submits a page. The programme office is notified and approves (or asks for changes) in the
+same editor, and the translation goes live; until then the live page is untouched.
 
 wagtail-localize's editor offers only "Publish", which a translator or regional editor
 may not do. Its ``save_target(publish=False)`` is no way round that: it writes the
@@ -22,10 +22,14 @@ from .permissions import can_edit, can_publish
 from .status import untranslated_counts
 
 SUBMIT_ACTION = "translations-submit-for-review"
+REVIEW_ACTION = "translations-review-action"  # its value: "approve" or "reject"
 
 
 def review_state(user, translation, page):
-    """What the translation editor shows about moderation for this user and page."""
+    """What the translation editor shows about moderation for this user and page.
+
+    ``translation`` may be None where only the workflow is of interest.
+    """
     state = (
         WorkflowState.objects.for_instance(page)
         .filter(status=WorkflowState.STATUS_IN_PROGRESS)
@@ -46,7 +50,9 @@ def review_state(user, translation, page):
         and not can_publish(user, page),
         "untranslated": untranslated_counts([translation.source_id], translation.target_locale).get(
             translation.source_id, 0
-        ),
+        )
+        if translation
+        else 0,
     }
 
 
@@ -79,10 +85,41 @@ def submit_for_review(request, translation, page):
         return redirect(here)
     translated_revision(translation, page, request.user)
     page.refresh_from_db()
-    page.get_workflow().start(page, request.user)
+    sent_back = (
+        WorkflowState.objects.for_instance(page)
+        .filter(status=WorkflowState.STATUS_NEEDS_CHANGES)
+        .first()
+    )
+    if sent_back is not None:
+        sent_back.resume(request.user)  # back to the task that asked for changes
+    else:
+        page.get_workflow().start(page, request.user)
     messages.success(
         request,
         _("“%(title)s” in %(language)s was submitted for review.")
         % {"title": page.get_admin_display_title(), "language": page.locale.get_display_name()},
     )
+    return redirect(here)
+
+
+def review(request, page):
+    """Handle the reviewer's Approve / Request changes in the translation editor."""
+    here = request.path
+    state = review_state(request.user, None, page)
+    action = request.POST.get(REVIEW_ACTION)
+    task_state = state["task_state"]
+    if task_state is None or action not in {"approve", "reject"}:
+        messages.error(request, _("This translation is not waiting for review."))
+        return redirect(here)
+    task = task_state.task.specific
+    if action not in [name for name, _label, _modal in task.get_actions(page, request.user)]:
+        messages.error(request, _("Sorry, you do not have permission to access this area."))
+        return redirect(here)
+    task.on_action(task_state, request.user, action, comment=request.POST.get("comment", ""))
+    title, language = page.get_admin_display_title(), page.locale.get_display_name()
+    if action == "approve":
+        text = _("“%(title)s” in %(language)s was approved and published.")
+    else:
+        text = _("Changes to “%(title)s” in %(language)s were requested.")
+    messages.success(request, text % {"title": title, "language": language})
     return redirect(here)

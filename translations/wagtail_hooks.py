@@ -53,9 +53,13 @@ def before_create_snippet(request, model):
 
 
 @hooks.register("before_edit_page", order=-1)
-def submit_translation_for_review(request, page):
+def review_translations_in_their_editor(request, page):
     """Runs before wagtail-localize's own hook, which would draw the editor instead."""
-    if request.method != "POST" or review.SUBMIT_ACTION not in request.POST:
+    if request.method != "POST":
+        return None
+    if review.REVIEW_ACTION in request.POST:
+        return review.review(request, page)
+    if review.SUBMIT_ACTION not in request.POST:
         return None
     translation = Translation.objects.filter(
         source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True

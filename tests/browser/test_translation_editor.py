@@ -44,7 +44,7 @@ def test_editor_translates_a_swedish_page_and_publishes_it_in_english(page, site
     page.get_by_role("checkbox", name=re.compile("Engelska|English")).check()
     page.get_by_role("button", name=re.compile("Skicka|Submit")).click()
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    expect(page.get_by_role("heading", name=re.compile("Svenska to Engelska"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Översättning: Svenska → Engelska")).to_be_visible()
 
     # Until it is published, English visitors do not get a Swedish page at an English address.
     assert page.request.get(site_url + "/en/studiebesok/").status == 404

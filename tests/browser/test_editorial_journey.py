@@ -1,0 +1,184 @@
+"""
+The whole editorial journey, as the three roles click it in Chromium: a regional editor
+writes a Ledare and submits it, the programme office approves, a translator translates
+it and submits the translation, the office approves, and it is live in English. Then the
+Swedish text changes, the translator syncs, translates the new text and submits, the
+office approves, and the English page shows the new text. Plus what each role is refused.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_translation_editor import translate_segment
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "produktionslyftet"
+TITLE = "Tursamtal i Östersund"
+INTRO = "Under våren besökte noden tolv verkstäder i Jämtland."
+TITLE_EN = "A tour of Östersund"
+INTRO_EN = "This spring the node visited twelve workshops in Jämtland."
+NEW_INTRO = "Under våren och sommaren besökte noden femton verkstäder i Jämtland."
+NEW_INTRO_EN = "This spring and summer the node visited fifteen workshops in Jämtland."
+SWEDISH_URL = "/regioner/mellersta-norrland/tursamtal-i-ostersund/"
+ENGLISH_URL = "/en/regions/central-norrland/a-tour-of-ostersund/"
+
+
+def log_in_as(browser, site_url, username):
+    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto("/admin/login/")
+    tab.locator("#id_username").fill(username)
+    tab.locator("#id_password").fill(PASSWORD)
+    tab.locator("form button[type=submit]").click()
+    expect(tab).to_have_url(re.compile(r"/admin/$"))
+    return tab
+
+
+def approve_in_wagtails_editor(office, page_id):
+    """The office approves a Swedish page from the page editor's action menu."""
+    office.goto(f"/admin/pages/{page_id}/edit/")
+    office.locator("footer").get_by_role("button", name=re.compile("Fler åtgärder|More")).click()
+    office.locator(
+        'footer button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])'
+    ).click()
+    expect(office.locator(".messages")).to_contain_text(
+        re.compile("uppdaterad|godkän|approved", re.I)
+    )
+
+
+def approve_translation(office, english_id):
+    office.goto(f"/admin/pages/{english_id}/edit/")
+    review = office.locator("section.translation-review")
+    expect(review).to_contain_text("Skickad för granskning av")
+    review.get_by_role("button", name="Godkänn och publicera").click()
+    expect(office.locator(".messages")).to_contain_text(
+        re.compile("uppdaterad|godkän|approved", re.I)
+    )
+
+
+def submit_translation(translator):
+    review = translator.locator("section.translation-review")
+    expect(review.get_by_role("button", name="Skicka för granskning")).to_be_enabled()
+    expect(translator.get_by_role("button", name=re.compile("Publicera på"))).to_have_count(0)
+    review.get_by_role("button", name="Skicka för granskning").click()
+    expect(translator.locator(".messages")).to_contain_text("har skickats för granskning")
+
+
+def report_action(tab, title, action):
+    tab.goto("/admin/reports/translation-status/")
+    row = tab.locator("#translation-status tr", has_text=title)
+    row.get_by_role("link", name=action).click()
+
+
+@pytest.fixture
+def remove_the_ledare_afterwards(site_shell):
+    """The served site is shared by the browser tests: leave its article lists as they were."""
+    yield
+    site_shell(
+        "from wagtail.models import Page; "
+        "from articles.models import ArticlePage; "
+        "pages = ArticlePage.objects.filter(translation_key__in="
+        "ArticlePage.objects.filter(slug='tursamtal-i-ostersund').values('translation_key')); "
+        "[page.delete() for page in Page.objects.filter(pk__in=pages.values('pk'))]; print('ok')"
+    )
+
+
+@pytest.mark.usefixtures("remove_the_ledare_afterwards")
+def test_a_ledare_from_draft_to_english_and_back_through_every_role(browser, site_url, site_shell):
+    region = log_in_as(browser, site_url, "mellersta-norrland")
+    office = log_in_as(browser, site_url, "programkontoret")
+    translator = log_in_as(browser, site_url, "oversattare")
+
+    # 1. The regional editor writes a Ledare in their region and submits it.
+    region_id = site_shell(
+        "from regions.models import RegionPage; "
+        "print(RegionPage.objects.get(slug='mellersta-norrland').pk)"
+    )
+    region.goto(f"/admin/pages/add/articles/articlepage/{region_id}/")
+    region.locator("#id_title").fill(TITLE)
+    region.locator("#id_introduction").fill(INTRO)
+    region.locator("#id_kind").select_option("editorial")
+    region.get_by_role("tab", name=re.compile("Marknadsför|Promote")).click()
+    expect(region.locator("#id_slug")).to_have_value("tursamtal-i-ostersund")
+    region.get_by_role("tab", name=re.compile("Innehåll|Content")).click()
+    expect(
+        region.locator("footer").get_by_role("button", name=re.compile("Publicera"))
+    ).to_have_count(0)
+    region.locator("footer").get_by_role("button", name=re.compile("Fler åtgärder|More")).click()
+    region.get_by_role("button", name=re.compile("Lämna in till")).click()
+    expect(region.locator(".messages")).to_contain_text(re.compile("inlämnad|submitted", re.I))
+    assert region.request.get(site_url + SWEDISH_URL).status == 404, "not live before approval"
+    page_id = site_shell(
+        "from articles.models import ArticlePage; "
+        "print(ArticlePage.objects.get(slug='tursamtal-i-ostersund').pk)"
+    )
+
+    # 2. The office approves it; it is live in Swedish.
+    approve_in_wagtails_editor(office, page_id)
+    assert office.request.get(site_url + SWEDISH_URL).status == 200
+
+    # 3. The translator starts the English translation from the status report,
+    #    translates it and submits it for review; nothing is live in English yet.
+    report_action(translator, TITLE, "Översätt")
+    translator.get_by_role("checkbox", name=re.compile("Engelska")).check()
+    translator.get_by_role("button", name=re.compile("Skicka|Submit")).click()
+    expect(translator).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    english_id = re.search(r"/pages/(\d+)/", translator.url).group(1)
+    translate_segment(translator, TITLE, TITLE_EN)
+    translate_segment(translator, INTRO, INTRO_EN)
+    translator.get_by_role("tab", name=re.compile("Marknadsför|Promote")).click()
+    translate_segment(translator, "tursamtal-i-ostersund", "a-tour-of-ostersund")
+    translator.reload()
+    submit_translation(translator)
+    assert translator.request.get(site_url + ENGLISH_URL).status == 404
+
+    # 4. The office approves the translation: live in English, reachable by the switcher.
+    approve_translation(office, english_id)
+    visitor = browser.new_page(base_url=site_url)
+    visitor.goto(SWEDISH_URL)
+    alternate = visitor.locator('link[rel=alternate][hreflang="en"]')
+    expect(alternate).to_have_attribute("href", site_url + ENGLISH_URL)
+    visitor.get_by_role("link", name=re.compile("English")).click()
+    expect(visitor).to_have_url(site_url + ENGLISH_URL)
+    expect(visitor.locator("h1")).to_have_text(TITLE_EN)
+
+    # 5. The Swedish text changes and the office publishes it.
+    office.goto(f"/admin/pages/{page_id}/edit/")
+    office.locator("#id_introduction").fill(NEW_INTRO)
+    office.locator("footer").get_by_role("button", name=re.compile("Fler åtgärder|More")).click()
+    office.get_by_role("button", name=re.compile(r"^\s*Publicera\s*$")).click()
+    expect(office.locator(".messages")).to_contain_text(re.compile("publicerad|published", re.I))
+
+    # 6. The translator syncs (not offered publishing), translates the new text, submits.
+    report_action(translator, TITLE, "Synka")
+    expect(translator.get_by_role("checkbox", name="Publicera omgående")).to_have_count(0)
+    translator.get_by_role("button", name="Skicka").click()
+    report_action(translator, TITLE, "Översätt den nya texten")
+    translate_segment(translator, NEW_INTRO, NEW_INTRO_EN)
+    translator.reload()
+    submit_translation(translator)
+    visitor.goto(ENGLISH_URL)
+    expect(visitor.locator(".lead")).to_have_text(INTRO_EN)
+
+    # 7. The office approves; the English page shows the new text, the report agrees.
+    approve_translation(office, english_id)
+    visitor.goto(ENGLISH_URL)
+    expect(visitor.locator(".lead")).to_have_text(NEW_INTRO_EN)
+    office.goto("/admin/reports/translation-status/")
+    expect(office.locator("#translation-status tr", has_text=TITLE)).to_contain_text("Aktuell")
+
+
+def test_a_regional_editor_is_refused_another_regions_sync(browser, site_url, site_shell):
+    source_id = site_shell(
+        "from regions.models import RegionPage; "
+        "from wagtail_localize.models import TranslationSource; "
+        "page = RegionPage.objects.get(slug='ovre-norrland'); "
+        "print(TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale).pk)"
+    )
+    region = log_in_as(browser, site_url, "mellersta-norrland")
+    region.goto(f"/admin/localize/update/{source_id}/")
+    expect(region).to_have_url(re.compile(r"/admin/$"))
+    expect(region.locator(".messages")).to_contain_text("behörighet")
