@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install tools migrate demo lint format messages check-deploy bench clean
+.PHONY: run dev test install tools migrate demo static lint format messages check-deploy bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,19 +23,30 @@ tools: .tools/node_modules/vnu-jar/build/dist/vnu.jar
 	mkdir -p .tools
 	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@26
 
+# `make run` serves with the production settings, over plain HTTP on loopback.
+LOCAL := DJANGO_SETTINGS_MODULE=produktionslyftet.settings.local
+
 migrate: install
-	$(BIN)/python manage.py migrate --no-input
+	$(LOCAL) $(BIN)/python manage.py migrate --no-input
 
 demo: migrate
-	$(BIN)/python manage.py load_demo_content --hostname $(HOST) --port $(PORT)
+	$(LOCAL) $(BIN)/python manage.py load_demo_content --hostname $(HOST) --port $(PORT)
 
-## Set up everything and serve the demo site on SQLite at http://127.0.0.1:8000/
-run: demo
+static: install
+	$(LOCAL) $(BIN)/python manage.py collectstatic --no-input -v0
+
+## Set up everything and serve the demo site on SQLite at http://127.0.0.1:8000/, as
+## production serves it: gunicorn, DEBUG off, hashed and compressed static files
+run: demo static
 	@echo ""
 	@echo "  Site:   http://$(HOST):$(PORT)/   (English: http://$(HOST):$(PORT)/en/)"
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   user: admin   password: $${DEMO_ADMIN_PASSWORD:-produktionslyftet}"
 	@echo "          editors with the same password: programkontoret, mellersta-norrland, oversattare"
 	@echo ""
+	$(LOCAL) HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c deploy/gunicorn.conf.py produktionslyftet.wsgi
+
+## The autoreloading development server, DEBUG on, for working on the code
+dev: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
@@ -67,4 +78,4 @@ bench: install
 	$(BIN)/python benchmarks/bench_pages.py
 
 clean:
-	rm -rf $(VENV) .tools artifacts db.sqlite3 media static_collected .pytest_cache
+	rm -rf $(VENV) .tools artifacts db.sqlite3 media static_collected .pytest_cache .secret_key

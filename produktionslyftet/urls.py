@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from articles.feeds import ArticleFeed, RegionArticleFeed
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
+from produktionslyftet.health import healthz
 
 handler500 = "home.views.server_error"
 
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

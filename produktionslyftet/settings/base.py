@@ -77,11 +77,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the application server, before anything else runs.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "produktionslyftet.http_cache.CacheHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "translations.middleware.LocalizePermissionsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -110,10 +113,13 @@ TEMPLATES = [
 
 # An embedded SQLite file unless DATABASE_URL names another engine
 # (postgres://user:pass@host/db in production and in CI).
+# Connections are kept for DB_CONN_MAX_AGE seconds and checked before reuse, so a
+# restarted database server costs one failed check, not a failed request.
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(env("DB_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -209,8 +215,18 @@ if env("REDIS_URL"):
             "TIMEOUT": 300,
         }
     }
+    # Editors' sessions live in the database, read through Redis: shared by every
+    # application server, and not lost when Redis restarts.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How long a CDN or Varnish (purged on publish) and browsers (never purged, so by
+# default they ask again each time and a publish shows on the next page view) may keep a
+# public page: produktionslyftet/http_cache.py.
+HTTP_CACHE_SHARED_SECONDS = int(env("HTTP_CACHE_SHARED_SECONDS", str(60 * 60)))
+HTTP_CACHE_BROWSER_SECONDS = int(env("HTTP_CACHE_BROWSER_SECONDS", "0"))
+HTTP_CACHE_STALE_SECONDS = int(env("HTTP_CACHE_STALE_SECONDS", "60"))
 
 # A CDN or caching proxy in front, purged when pages are published: an HTTP purge
 # endpoint (Varnish and the like) and/or Cloudflare, each switched on by its variables.

@@ -1,0 +1,29 @@
+"""
+``make run``: the site exactly as production serves it (production settings, DEBUG off,
+hashed static files, the application server), on one machine over plain HTTP on
+loopback, with media from the local disk.
+
+Only what needs TLS or a second machine differs. The secret key is made once and kept
+in ``.secret_key`` beside the checkout (ignored by git), unless SECRET_KEY is set.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+_key_file = Path(__file__).resolve().parents[2] / ".secret_key"
+if not os.environ.get("SECRET_KEY"):
+    if not _key_file.exists():
+        _key_file.write_text(secrets.token_urlsafe(50))
+        _key_file.chmod(0o600)
+    os.environ["SECRET_KEY"] = _key_file.read_text().strip()
+
+from .production import *  # noqa: E402, F403
+from .production import env_bool  # noqa: E402
+
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
