@@ -6,7 +6,12 @@ from lxml import html as lxml_html
 def form_data(client, url, form_id=None):
     response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
-    tree = lxml_html.fromstring(response.content)
+    return form_fields(response.content, form_id)
+
+
+def form_fields(content, form_id=None):
+    """The fields of a page's form (``form_id``, or the main POST form) as a browser sends them."""
+    tree = lxml_html.fromstring(content)
     form = (
         tree.xpath(f'//form[@id="{form_id}"]')[0]
         if form_id

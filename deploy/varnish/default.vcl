@@ -1,0 +1,106 @@
+vcl 4.1;
+#
+# Varnish 7 in front of the application servers (docs/deployment.md).
+#
+# - Anonymous GET/HEAD are cached for as long as the application's Cache-Control
+#   s-maxage says (produktionslyftet/http_cache.py), and served stale while a fresh copy
+#   is fetched.
+# - The admin, previews, document downloads, /healthz and anything carrying a session
+#   or CSRF cookie pass straight through; other cookies and tracking parameters are
+#   stripped, so they never split or bypass the cache.
+# - PURGE is accepted only from the application servers (acl purgers): Wagtail's
+#   frontend cache sends one for each URL a publish changes.
+# - X-Cache says HIT or MISS on every response.
+#
+# Deployment sets the backend (and, with several application servers, a director) and
+# the purgers; tests/test_varnish.py runs this file against the real app server.
+
+import std;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    .probe = {
+        .url = "/healthz";
+        .timeout = 2s;
+        .interval = 5s;
+        .window = 5;
+        .threshold = 3;
+    }
+}
+
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "PURGE not allowed from this address"));
+        }
+        return (purge);
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.http.Authorization) {
+        return (pass);
+    }
+    if (req.url ~ "^/(admin|django-admin|documents)/" || req.url ~ "^/healthz") {
+        return (pass);
+    }
+    if (req.url ~ "[?&](preview|revision)") {
+        return (pass);
+    }
+
+    # Tracking parameters say nothing to the site: drop them so they share one copy.
+    set req.url = regsuball(req.url, "(?i)([?&])(utm_[a-z]+|fbclid|gclid|msclkid|mc_[a-z]+)=[^&]*", "\1");
+    set req.url = regsuball(req.url, "[?&]+$", "");
+    set req.url = regsub(req.url, "\?&+", "?");
+
+    # A logged-in editor (session) or a form in progress (CSRF) is never served a copy.
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken)=") {
+        return (pass);
+    }
+    unset req.http.Cookie;
+
+    # One stored copy per encoding the application can produce.
+    if (req.http.Accept-Encoding) {
+        if (req.http.Accept-Encoding ~ "br") {
+            set req.http.Accept-Encoding = "br";
+        } elsif (req.http.Accept-Encoding ~ "gzip") {
+            set req.http.Accept-Encoding = "gzip";
+        } else {
+            unset req.http.Accept-Encoding;
+        }
+    }
+    # The language comes from the path, never from the browser's preference.
+    unset req.http.Accept-Language;
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # A response that sets a cookie is personal: never stored.
+    if (beresp.http.Set-Cookie) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
+    # Keep serving a stale copy for a while when the application is slow or down.
+    set beresp.grace = 1h;
+    # Varnish's built-in rules follow: private, no-store and no-cache are not stored.
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+    # What Varnish may keep is its own business; browsers get the application's max-age.
+    unset resp.http.Via;
+    unset resp.http.X-Varnish;
+}

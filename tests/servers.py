@@ -1,0 +1,153 @@
+"""
+Real servers on loopback for the tests that need them: the site under gunicorn (as
+`make run` serves it) or the development server, Varnish, an S3 API. Each is started in
+a process of its own and stopped when its fixture ends.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def in_ci():
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url, process, seconds=60):
+    """Wait until ``url`` answers at all (any status), or fail if ``process`` died."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"{url} did not come up") from None
+            time.sleep(0.3)
+
+
+def site_database(workdir):
+    """
+    A database of the served site's own: on the PostgreSQL server the suite runs against
+    when DATABASE_URL names one, otherwise an SQLite file. Returns its URL and a clean-up.
+    """
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{workdir / 'site.sqlite3'}", lambda: None
+
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"produktionslyftet_site_{os.getpid()}_{workdir.name[-6:].lower()}"
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return urlunsplit(parts._replace(path=f"/{name}")), drop
+
+
+def manage(env, *args, **kwargs):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, check=True, **kwargs
+    )
+
+
+@contextmanager
+def demo_site(workdir, settings, public_port, **environment):
+    """Environment for a served demo site: its own database, migrated, with the demo."""
+    database_url, drop_database = site_database(workdir)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": f"produktionslyftet.settings.{settings}",
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(workdir / "media"),
+        "STATIC_ROOT": str(workdir / "static"),
+        **environment,
+    }
+    try:
+        manage(env, "migrate", "--no-input", "-v0")
+        manage(
+            env,
+            "load_demo_content",
+            "--hostname",
+            "127.0.0.1",
+            "--port",
+            str(public_port),
+            stdout=subprocess.DEVNULL,
+        )
+        yield env
+    finally:
+        drop_database()
+
+
+@contextmanager
+def running(command, env, url, cwd=ROOT, log=None):
+    """Run ``command`` until the block ends; ``url`` answers once it is up."""
+    process = subprocess.Popen(
+        command,
+        env=env,
+        cwd=cwd,
+        stdout=log or subprocess.DEVNULL,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
+    )
+    try:
+        wait_for(url, process)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def gunicorn(env, port, workers=2):
+    """The command that serves the site as `make run` does."""
+    return [
+        str(Path(sys.executable).with_name("gunicorn")),
+        "-c",
+        str(ROOT / "deploy" / "gunicorn.conf.py"),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "/dev/null",
+        "produktionslyftet.wsgi",
+    ]
+
+
+def require(program):
+    """The path of ``program``, or skip (fail in CI, where .ci/run must install it)."""
+    import pytest
+
+    found = shutil.which(program) or next(
+        (p for p in (f"/usr/sbin/{program}", f"/usr/bin/{program}") if Path(p).exists()), None
+    )
+    if found:
+        return found
+    if in_ci():
+        pytest.fail(f"{program} is not installed; .ci/run must install it")
+    pytest.skip(f"{program} is not installed")

@@ -1,0 +1,188 @@
+"""
+deploy/varnish/default.vcl in front of the site as `make run` serves it (gunicorn, the
+production settings), each a real process on loopback: Varnish keeps what anonymous
+visitors get, never serves an editor a stored page, is purged when an editor publishes in
+the admin (both languages), and takes PURGE only from the application servers.
+"""
+
+import http.client
+import json
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+import requests
+from lxml import html as lxml_html
+
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from tests.admin_forms import form_fields
+from tests.servers import ROOT, demo_site, free_port, gunicorn, manage, require, running
+
+PAGES = """
+import json
+from articles.models import ArticlePage
+from wagtail_localize.models import StringSegment, Translation
+sv = ArticlePage.objects.get(locale__language_code="sv", slug="reflektion-fran-mitt-sverige")
+en = sv.get_translation(sv.get_translations().get().locale)
+translation = Translation.objects.get(source__object_id=sv.translation_key, target_locale=en.locale)
+title = StringSegment.objects.get(source=translation.source, context__path="title")
+print(json.dumps({"sv": [sv.pk, sv.url, sv.get_parent().url], "en": [en.pk, en.url],
+    "translation": translation.pk, "title_segment": title.pk}))
+"""
+
+
+@pytest.fixture(scope="module")
+def stack():
+    varnishd = require("varnishd")
+    workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-varnish-"))
+    front, app = free_port(), free_port()
+    with demo_site(workdir, "local", public_port=front) as env:
+        manage(env, "collectstatic", "--no-input", "-v0")
+        shell = manage(env, "shell", "-c", PAGES, capture_output=True, text=True)
+        pages = json.loads(shell.stdout.strip().splitlines()[-1])
+        env = {
+            **env,
+            "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{front}",
+            "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{front}",
+        }
+        vcl = workdir / "default.vcl"
+        source = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
+        vcl.write_text(source.replace('.port = "8000"', f'.port = "{app}"'))
+        varnish = [
+            varnishd, "-F", "-j", "none", "-n", str(workdir / "varnish"),
+            "-a", f"127.0.0.1:{front}", "-f", str(vcl), "-s", "malloc,32m",
+        ]  # fmt: skip
+        with (
+            running(gunicorn(env, app), env, f"http://127.0.0.1:{app}/healthz"),
+            running(varnish, env, f"http://127.0.0.1:{front}/healthz"),
+        ):
+            yield {"url": f"http://127.0.0.1:{front}", "port": front, "pages": pages}
+
+
+def get(stack, path, session=None):
+    return (session or requests).get(stack["url"] + path, timeout=10)
+
+
+def editor(stack):
+    """A session logged in to the admin through Varnish, as the local admin."""
+    session = requests.Session()
+    login = session.get(stack["url"] + "/admin/login/", timeout=10)
+    data = form_fields(login.content)
+    data.update(username="admin", password="produktionslyftet")
+    response = session.post(stack["url"] + "/admin/login/", data=data, timeout=10)
+    assert response.url.endswith("/admin/"), "logged in"
+    return session
+
+
+def test_a_repeated_anonymous_request_is_a_hit(stack):
+    path = stack["pages"]["sv"][1]
+    first, second = get(stack, path), get(stack, path)
+    assert first.status_code == second.status_code == 200
+    assert second.headers["X-Cache"] == "HIT"
+    assert "s-maxage" in second.headers["Cache-Control"]
+
+
+def test_tracking_parameters_and_cookies_share_the_stored_copy(stack):
+    get(stack, "/partner/")
+    response = requests.get(
+        stack["url"] + "/partner/?utm_source=nyhetsbrev&fbclid=x",
+        cookies={"_ga": "GA1.2.3"},
+        headers={"Accept-Language": "en"},
+        timeout=10,
+    )
+    assert response.headers["X-Cache"] == "HIT"
+
+
+def test_static_files_come_hashed_and_immutable(stack):
+    home = get(stack, "/").text
+    css = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', home).group(1)
+    response = requests.get(stack["url"] + css, headers={"Accept-Encoding": "gzip"}, timeout=10)
+    assert "immutable" in response.headers["Cache-Control"]
+    assert response.headers["Content-Encoding"] == "gzip"
+
+
+def test_a_logged_in_editor_is_never_served_a_stored_page(stack):
+    path = stack["pages"]["sv"][2]
+    get(stack, path), get(stack, path)  # stored for anonymous visitors
+    session = editor(stack)
+    for _ in range(2):
+        response = get(stack, path, session)
+        assert response.headers["X-Cache"] == "MISS"
+        assert "private" in response.headers["Cache-Control"]
+        assert "w-userbar" in response.text or "userbar" in response.text
+
+
+def test_a_purge_from_outside_the_acl_is_refused(stack):
+    path = "/regioner/"
+    get(stack, path), get(stack, path)
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", stack["port"], timeout=10, source_address=("127.0.0.2", 0)
+    )
+    connection.request("PURGE", path, headers={"Host": f"127.0.0.1:{stack['port']}"})
+    assert connection.getresponse().status == 405
+    assert get(stack, path).headers["X-Cache"] == "HIT", "still stored"
+
+
+def publish_swedish_title(session, stack, title):
+    page_id = stack["pages"]["sv"][0]
+    url = f"{stack['url']}/admin/pages/{page_id}/edit/"
+    data = form_fields(session.get(url, timeout=10).content, form_id="page-edit-form")
+    data.update(
+        nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Brödtext.</p>"))])})
+    )
+    data.update({"title": title, "action-publish": "action-publish"})
+    response = session.post(url, data=data, timeout=30, allow_redirects=False)
+    assert response.status_code == 302, "published"
+
+
+def publish_english_title(session, stack, title):
+    pages = stack["pages"]
+    csrf = session.cookies["csrftoken"]
+    base = f"{stack['url']}/admin/localize/translate/{pages['translation']}"
+    response = session.put(
+        f"{base}/strings/{pages['title_segment']}/edit/",
+        data={"value": title},
+        headers={"X-CSRFToken": csrf, "Referer": stack["url"] + "/admin/"},
+        timeout=10,
+    )
+    assert response.status_code == 200, response.text
+    edit = f"{stack['url']}/admin/pages/{pages['en'][0]}/edit/"
+    response = session.post(
+        edit,
+        data={"action": "publish", "csrfmiddlewaretoken": csrf},
+        headers={"Referer": edit},
+        timeout=30,
+    )
+    assert response.status_code == 200
+
+
+def test_publishing_in_the_admin_purges_both_languages(stack):
+    sv_path, sv_index = stack["pages"]["sv"][1], stack["pages"]["sv"][2]
+    en_path = stack["pages"]["en"][1]
+    for path in (sv_path, sv_index, en_path, "/aktuellt/", "/en/news/"):
+        get(stack, path)
+        assert get(stack, path).headers["X-Cache"] == "HIT"
+
+    session = editor(stack)
+    publish_swedish_title(session, stack, "Reflektion från Mitt Sverige (uppdaterad)")
+    publish_english_title(session, stack, "Reflections from central Sweden (updated)")
+
+    def heading(path):
+        return lxml_html.fromstring(get(stack, path).content).xpath("string(//h1)").strip()
+
+    assert heading(sv_path) == "Reflektion från Mitt Sverige (uppdaterad)"
+    assert "Reflektion från Mitt Sverige (uppdaterad)" in get(stack, "/aktuellt/").text
+    assert heading(en_path) == "Reflections from central Sweden (updated)"
+    assert "Reflections from central Sweden (updated)" in get(stack, "/en/news/").text
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "text"),
+    [("/finns-inte/", "sv", "Sidan hittades inte"), ("/en/not-here/", "en", "Page not found")],
+)
+def test_a_missing_page_is_the_sites_own_in_its_language(stack, path, language, text):
+    response = get(stack, path)
+    assert response.status_code == 404
+    assert f'lang="{language}"' in response.text and text in response.text
