@@ -47,3 +47,33 @@ def test_debug_setting_rejects_values_it_does_not_understand():
     )
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+def setting(module, expression, **env):
+    code = f"from django.conf import settings; print({expression})"
+    result = manage("shell", "-c", code, DJANGO_SETTINGS_MODULE=module, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_a_bucket_in_the_environment_puts_media_on_s3_with_documents_behind_wagtail():
+    env = {"AWS_STORAGE_BUCKET_NAME": "media", "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000"}
+    module = "produktionslyftet.settings.test"
+    assert setting(module, "settings.STORAGES['default']['BACKEND']", **env) == (
+        "storages.backends.s3.S3Storage"
+    )
+    assert setting(module, "settings.WAGTAILDOCS_SERVE_METHOD", **env) == "serve_view"
+    assert setting(module, "settings.AWS_S3_FILE_OVERWRITE", **env) == "False"
+    assert setting(module, "settings.STORAGES['default']['BACKEND']") == (
+        "django.core.files.storage.FileSystemStorage"
+    )
+
+
+def test_make_run_serves_with_the_production_settings_over_plain_http():
+    module = "produktionslyftet.settings.local"
+    assert setting(module, "settings.DEBUG") == "False"
+    assert setting(module, "settings.STORAGES['staticfiles']['BACKEND']") == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+    assert setting(module, "settings.SECURE_SSL_REDIRECT") == "False"
+    assert setting(module, "settings.DATABASES['default']['CONN_MAX_AGE']") == "60"

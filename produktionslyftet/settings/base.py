@@ -8,6 +8,7 @@ place; ``dev``, ``test`` and ``production`` only override.
 import os
 from pathlib import Path
 
+import botocore.config
 import dj_database_url
 
 from django.core.exceptions import ImproperlyConfigured
@@ -161,6 +162,34 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Media on S3-compatible storage when a bucket is named: original images, renditions and
+# documents. Files are never overwritten (a second upload of a name gets a new name), and
+# the checksums that newer AWS SDKs add to every request are sent only where the S3 API
+# requires them, which S3-compatible services (MinIO, Ceph, most clouds') accept.
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages reads these settings. They are settings, not the backend's
+    # OPTIONS, because Wagtail hands the storage's constructor arguments to a background
+    # task when it deletes a file, and neither a secret nor a client config belongs there.
+    AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME") or None
+    AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID") or None
+    AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY") or None
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None
+    # Images and renditions are public by URL (a bucket policy or the custom domain's
+    # CDN); documents go through Wagtail's view below, so a link never bypasses it.
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
+    AWS_S3_CLIENT_CONFIG = botocore.config.Config(
+        request_checksum_calculation="when_required",
+        response_checksum_validation="when_required",
+    )
+    # Every document download passes Wagtail's permission checks (private collections,
+    # view restrictions) and is streamed from the bucket; its address is never handed out.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Wagtail's page editor can post more fields than Django's default of 1,000.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
