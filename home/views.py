@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Page
 
@@ -36,7 +36,7 @@ def title_matches_first(pages, query):
     return sorted(pages, key=lambda page: not all(term in page.title.casefold() for term in terms))
 
 
-@require_GET
+@require_safe
 def search(request):
     """Searches the live pages of the visitor's language only."""
     query, truncated = clean_query(request.GET.get("q", ""))
@@ -59,7 +59,7 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     # The Swedish sitemap lists every language's pages, each with its alternates.
     with translation.override(settings.LANGUAGE_CODE):
@@ -67,7 +67,6 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /django-admin/",
         f"Sitemap: {sitemap}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

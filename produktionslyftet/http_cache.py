@@ -13,7 +13,7 @@ no-store``. A view that sets its own Cache-Control is left alone.
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz")
+PRIVATE_PREFIXES = ("/admin/", "/documents/", "/healthz")
 CACHEABLE_STATUSES = {200, 203, 300, 301, 404, 410}
 
 

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -16,9 +15,9 @@ from produktionslyftet.health import healthz
 
 handler500 = "home.views.server_error"
 
-# Not translated: the editors' admin, document downloads and robots.txt.
+# Not translated: the editors' admin, document downloads, robots.txt and the health check.
+# (Django's own admin is not installed: Wagtail's admin is the only one.)
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -49,7 +49,7 @@ sub vcl_recv {
     if (req.http.Authorization) {
         return (pass);
     }
-    if (req.url ~ "^/(admin|django-admin|documents)/" || req.url ~ "^/healthz") {
+    if (req.url ~ "^/(admin|documents)/" || req.url ~ "^/healthz") {
         return (pass);
     }
     if (req.url ~ "[?&](preview|revision)") {

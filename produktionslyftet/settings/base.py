@@ -5,6 +5,7 @@ Everything that differs between machines is read from the environment here, in o
 place; ``dev``, ``test`` and ``production`` only override.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -67,7 +68,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,6 +80,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "produktionslyftet.security.SecurityHeadersMiddleware",
+    "produktionslyftet.security.ContentSecurityPolicyMiddleware",
     # Static files straight from the application server, before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -90,7 +94,72 @@ MIDDLEWARE = [
     "translations.middleware.LocalizePermissionsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the response below.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (produktionslyftet/security.py, docs/security.md). The public
+# site: scripts, styles and fonts from the site only, no inline script, no eval; images
+# from the site and the media host.
+MEDIA_HOSTS = [
+    host
+    for host in [
+        env("AWS_S3_CUSTOM_DOMAIN") and f"https://{env('AWS_S3_CUSTOM_DOMAIN')}",
+        env("AWS_S3_ENDPOINT_URL"),
+    ]
+    if host
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_HOSTS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # Only the site itself may frame a public page: Wagtail's page editor frames the
+        # site while an editor works ('none' is refused there), no other origin can.
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Wagtail 8's admin writes inline scripts and style attributes, draws previews in a
+# same-origin frame, and makes images from blobs while uploading.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_HOSTS],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
+# Login lockout (produktionslyftet/security.py). django-axes' backend comes first so that
+# it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
+# Locked per username and, separately, per client address.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "produktionslyftet.security.client_address"
+AXES_LOCKOUT_CALLABLE = "produktionslyftet.security.lockout"
+# How many proxies (Varnish, a load balancer) append to X-Forwarded-For in front of the
+# application; 0 means the header is not trusted at all.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
 ROOT_URLCONF = "produktionslyftet.urls"
 WSGI_APPLICATION = "produktionslyftet.wsgi.application"
@@ -195,6 +264,10 @@ if env("AWS_STORAGE_BUCKET_NAME"):
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Produktionslyftet"
+# Nothing in the admin calls out: no editor's email address (hashed or not) goes to an
+# avatar service, and the dashboard asks no outside server for Wagtail's latest version.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Addresses stay plain ASCII in both languages: "Tursamtal i Östersund" becomes
 # tursamtal-i-ostersund, as every demo address is, not tursamtal-i-%C3%B6stersund.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -210,6 +283,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# A decompression bomb (a small file of huge dimensions) is refused before it is decoded.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(env("IMAGES_MAX_PIXELS", str(40_000_000)))
+# Every document is a download, never shown inline on the site's origin.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 # A new translation starts as a draft. wagtail-localize's default publishes it at once

@@ -1,0 +1,108 @@
+"""
+Login lockout (django-axes): who the client is, and what a locked-out editor is told;
+the Content-Security-Policy of the public site and of the admin; the other headers a
+scanner expects, and those that keep uploaded documents inert.
+
+After AXES_FAILURE_LIMIT failed logins for one username, or from one client address,
+further attempts are refused for AXES_COOLOFF_TIME, even with the right password.
+``manage.py axes_reset_username NAME`` (or ``axes_reset_ip ADDRESS``) lifts a lockout.
+"""
+
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+
+def client_address(request):
+    """
+    The client's address: REMOTE_ADDR, unless TRUSTED_PROXY_COUNT proxies are configured,
+    in which case the address the outermost trusted proxy saw. Without that setting a
+    forwarded header is ignored, so nobody can claim a new address per attempt.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [address for address in forwarded if address]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
+
+
+def editor_language(credentials):
+    """The admin language the would-be editor chose, or the site's."""
+    from wagtail.users.models import UserProfile
+
+    username = (credentials or {}).get("username") or ""
+    preferred = (
+        UserProfile.objects.filter(user__username=username)
+        .values_list("preferred_language", flat=True)
+        .first()
+    )
+    return preferred or settings.LANGUAGE_CODE
+
+
+def lockout(request, original_response=None, credentials=None):
+    """The page a locked-out login gets (429), in the language of the editor trying."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    with translation.override(editor_language(credentials)):
+        message = _(
+            "Too many failed logins. Try again in %(minutes)d minutes, or ask the "
+            "programme office to lift the lock."
+        ) % {"minutes": minutes}
+        response = render(request, "security/lockout.html", {"message": message}, status=429)
+    return response
+
+
+# Features no page of the site uses: no page, nor anything it embeds, may ask for them.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ]
+)
+
+
+class SecurityHeadersMiddleware:
+    """
+    Headers a security scanner expects beyond Django's own: Permissions-Policy on every
+    response, and for uploaded documents a policy that makes them inert. Whatever a
+    document holds, the browser runs none of it on the site's origin: it is downloaded
+    (WAGTAILDOCS_INLINE_CONTENT_TYPES is empty), never sniffed, and, were it opened
+    anyway, sandboxed with nothing allowed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if request.path.startswith("/documents/"):
+            response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+            response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """
+    django-csp's middleware with two policies: the strict CONTENT_SECURITY_POLICY for the
+    public site, and ADMIN_CONTENT_SECURITY_POLICY for Wagtail's admin, which needs
+    inline scripts and styles (docs/security.md says why).
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and request.path.startswith("/admin/"):
+            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        return parts
