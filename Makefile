@@ -6,7 +6,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run dev test install tools migrate demo static lint format messages check-deploy bench clean
+BACKUP ?=
+
+.PHONY: loadtest backup restore run dev test install tools migrate demo static lint format messages check-deploy bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +78,20 @@ check-deploy: install
 ## Print response times and query counts of the main pages (a demo with 600 more articles)
 bench: install
 	$(BIN)/python benchmarks/bench_pages.py
+
+## Readers and editors at once: LOADTEST_USERS (32) readers for LOADTEST_SECONDS (60) while
+## LOADTEST_PUBLISHES (50) revisions are published; writes artifacts/loadtest.json
+loadtest: install
+	$(BIN)/python benchmarks/loadtest.py
+
+## Back up the database and media into backups/ (SQLite or PostgreSQL, as configured)
+backup: install
+	$(LOCAL) $(BIN)/python manage.py backup
+
+## Restore a backup: make restore BACKUP=backups/produktionslyftet-….tar.gz
+restore: install
+	@test -n "$(BACKUP)" || (echo "Say which: make restore BACKUP=backups/…tar.gz" && false)
+	$(LOCAL) $(BIN)/python manage.py restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) .tools artifacts db.sqlite3 media static_collected .pytest_cache .secret_key

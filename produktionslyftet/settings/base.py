@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "articles",
     "partners",
     "translations",
+    "operations",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
