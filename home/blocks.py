@@ -39,6 +39,13 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "blocks/captioned_image_block.html"
         description = _("An image with alternative text and an optional caption.")
 
+    def get_preview_value(self):
+        # The first image in the library: a preview has no chosen image of its own.
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("pk").first()
+        return {"image": image, "caption": "Verkstadsgolvet i Sundsvall."} if image else None
+
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"))
@@ -94,6 +101,9 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "blocks/video_block.html"
         description = _("An embedded video with an optional caption.")
+        # Only the caption: an embed would fetch from the video host while an editor
+        # merely browses the block chooser.
+        preview_value = {"video": None, "caption": "Ett studiebesök i bild."}
 
 
 class BodyBlock(blocks.StreamBlock):
