@@ -80,7 +80,11 @@ class ArticlePage(BodyPage):
         max_length=20,
         choices=ArticleKind.choices,
         default=ArticleKind.NEWS,
-        help_text=_("Editorials go through moderation before they are published."),
+        help_text=_(
+            "Shown on the article and used to filter the news list. Like every page, an "
+            "article a regional editor writes is published when the programme office "
+            "approves it."
+        ),
     )
     author = models.ForeignKey(
         "regions.Person",
