@@ -1,9 +1,15 @@
-"""RSS feeds of articles: one per language, and one per region in each language."""
+"""
+RSS feeds of articles: one per language, and one per region in each language.
+
+One Feed instance serves every request (urls.py makes it once), so nothing about a
+request is stored on it: ``get_object`` hands the request on inside the feed's subject.
+"""
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
@@ -17,12 +23,19 @@ from .models import ArticleIndexPage, ArticlePage
 FEED_LENGTH = 20
 
 
+@dataclass(frozen=True)
+class FeedSubject:
+    """What one request's feed is about: the request, and the region if there is one."""
+
+    request: HttpRequest
+    region: RegionPage | None = None
+
+
 class ArticleFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request):
-        self.request = request
-        return None
+        return FeedSubject(request)
 
     def title(self, obj):
         return _("Produktionslyftet: news and articles")
@@ -32,7 +45,7 @@ class ArticleFeed(Feed):
 
     def link(self, obj):
         index = ArticleIndexPage.objects.live().filter(locale=Locale.get_active()).first()
-        return index.get_full_url(self.request) if index else "/"
+        return index.get_full_url(obj.request) if index else "/"
 
     def articles(self, obj):
         return (
@@ -53,10 +66,11 @@ class ArticleFeed(Feed):
         return item.introduction
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
+        # Site root paths are cached; no request is needed to build an address.
+        return item.get_full_url()
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return item.get_full_url()
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(8)))
@@ -72,20 +86,22 @@ class RegionArticleFeed(ArticleFeed):
     """The articles written under one region."""
 
     def get_object(self, request, region):
-        self.request = request
         try:
-            return RegionPage.objects.live().public().get(locale=Locale.get_active(), slug=region)
+            found = RegionPage.objects.live().public().get(locale=Locale.get_active(), slug=region)
         except RegionPage.DoesNotExist:
             raise Http404(_("There is no such region.")) from None
+        return FeedSubject(request, found)
 
     def title(self, obj):
-        return _("Produktionslyftet %(region)s: articles") % {"region": obj.title}
+        return _("Produktionslyftet %(region)s: articles") % {"region": obj.region.title}
 
     def description(self, obj):
-        return _("Articles from the %(region)s node of Produktionslyftet.") % {"region": obj.title}
+        return _("Articles from the %(region)s node of Produktionslyftet.") % {
+            "region": obj.region.title
+        }
 
     def link(self, obj):
-        return obj.get_full_url(self.request)
+        return obj.region.get_full_url(obj.request)
 
     def articles(self, obj):
-        return super().articles(obj).descendant_of(obj)
+        return super().articles(obj).descendant_of(obj.region)

@@ -310,3 +310,14 @@ def test_articles_carry_schema_org_article_data(client):
 def test_on_postgresql_search_uses_swedish_stemming(client):
     # "regionerna" (the regions) shares the stem of "Regioner"; SQLite's FTS5 does not stem.
     assert "Regioner" in result_titles(client.get("/sok/", {"q": "regionerna"}))
+
+
+def test_the_shared_feed_objects_keep_nothing_of_a_request(client):
+    """One Feed instance serves every request and thread: a request must not live on it."""
+    from django.urls import resolve
+
+    for path in ("/rss/", "/en/rss/central-norrland/"):
+        assert client.get(path).status_code == 200
+        feed = resolve(path).func
+        assert "request" not in vars(feed), f"{path}'s feed stored the request"
+
