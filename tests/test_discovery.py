@@ -321,3 +321,18 @@ def test_the_shared_feed_objects_keep_nothing_of_a_request(client):
         feed = resolve(path).func
         assert "request" not in vars(feed), f"{path}'s feed stored the request"
 
+
+def test_the_search_boxes_take_what_the_search_reads(client, monkeypatch):
+    from home import views
+
+    monkeypatch.setattr(views, "MAX_QUERY_LENGTH", 120)
+    for path in ("/", "/sok/?q=norrland"):
+        tree = lxml_html.fromstring(client.get(path).content)
+        assert set(tree.xpath('//input[@name="q"]/@maxlength')) == {"120"}
+
+
+def test_the_x_default_alternate_is_the_source_languages_page(client, settings):
+    tree = lxml_html.fromstring(client.get("/en/news/").content)
+    (x_default,) = tree.xpath('//link[@hreflang="x-default"]/@href')
+    (swedish,) = tree.xpath('//link[@hreflang="sv"]/@href')
+    assert x_default == swedish

@@ -1,5 +1,7 @@
 """Site-wide template tags: the main menu, the language switcher and the alternates."""
 
+import locale
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -7,6 +9,7 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from home import views
 from home.models import HomePage
 
 register = template.Library()
@@ -96,3 +99,24 @@ def page_languages(context):
             }
         )
     return languages
+
+
+@register.simple_tag
+def og_locale(language_code):
+    """Open Graph's locale (language_TERRITORY) for a language: settings.LANGUAGE_TERRITORIES."""
+    territory = settings.LANGUAGE_TERRITORIES.get(language_code)
+    if territory:
+        return f"{language_code}_{territory}"
+    return locale.normalize(language_code).split(".")[0]
+
+
+@register.simple_tag
+def default_language():
+    """The source language, whose pages are the x-default alternates."""
+    return settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def search_max_length():
+    """The search box takes no more than the search view reads."""
+    return views.MAX_QUERY_LENGTH

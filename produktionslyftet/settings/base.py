@@ -208,6 +208,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("sv", _("Swedish")),
     ("en", _("English")),
 ]
+# Where each language is written for (Open Graph's og:locale): the English is British.
+LANGUAGE_TERRITORIES = {"sv": "SE", "en": "GB"}
 WAGTAIL_I18N_ENABLED = True
 # The project's catalogue, then Swedish for strings the admin's own catalogues leave in
 # English (translations/admin_locale); both take precedence over the installed apps'.
