@@ -13,7 +13,11 @@ OUTLINE = Path(__file__).resolve().parent / "data" / "sweden.json"
 # Degrees to map units: an equirectangular projection true at 62° N, the middle of Sweden.
 SCALE = 48
 REFERENCE_LATITUDE = 62.0
-WEST, EAST, SOUTH, NORTH = 10.5, 24.5, 55.0, 69.5
+# Where a node can be: Sweden's extent in decimal degrees, which RegionPage's latitude
+# and longitude validators use too, so every valid position lands on the map.
+SWEDEN_WEST, SWEDEN_EAST, SWEDEN_SOUTH, SWEDEN_NORTH = 10.5, 24.2, 55.0, 69.1
+# The drawing's box: Sweden with a little room to the east and north.
+WEST, EAST, SOUTH, NORTH = SWEDEN_WEST, SWEDEN_EAST + 0.3, SWEDEN_SOUTH, SWEDEN_NORTH + 0.4
 MARGIN_X = 150  # room for labels on either side of the country
 MARGIN_Y = 10
 

@@ -19,6 +19,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage, BodyPage
 
+from .maps import SWEDEN_EAST, SWEDEN_NORTH, SWEDEN_SOUTH, SWEDEN_WEST
+
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """
@@ -102,7 +104,7 @@ class RegionPage(BodyPage):
         decimal_places=5,
         null=True,
         blank=True,
-        validators=[MinValueValidator(55), MaxValueValidator(69.1)],
+        validators=[MinValueValidator(SWEDEN_SOUTH), MaxValueValidator(SWEDEN_NORTH)],
         help_text=_("Where the node sits on the map of Sweden, in decimal degrees (55–69)."),
     )
     longitude = models.DecimalField(
@@ -111,7 +113,7 @@ class RegionPage(BodyPage):
         decimal_places=5,
         null=True,
         blank=True,
-        validators=[MinValueValidator(10.5), MaxValueValidator(24.2)],
+        validators=[MinValueValidator(SWEDEN_WEST), MaxValueValidator(SWEDEN_EAST)],
         help_text=_("In decimal degrees east (10.5–24.2)."),
     )
     active_from = models.PositiveSmallIntegerField(

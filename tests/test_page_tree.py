@@ -93,3 +93,19 @@ def test_an_existing_address_with_swedish_letters_keeps_working(sv, client):
     page.save_revision().publish()
     assert page.slug == "äldre-sida"
     assert client.get("/%C3%A4ldre-sida/").status_code == 200
+
+
+def test_every_position_the_admin_accepts_lands_on_the_map():
+    from regions.maps import outline, project
+
+    _path, view_box = outline()
+    _x0, _y0, width, height = map(float, view_box.split())
+    field = {f.name: f for f in RegionPage._meta.get_fields()}
+    bounds = {
+        name: sorted(v.limit_value for v in field[name].validators if hasattr(v, "limit_value"))
+        for name in ("latitude", "longitude")
+    }
+    for latitude in bounds["latitude"]:
+        for longitude in bounds["longitude"]:
+            x, y = project(longitude, latitude)
+            assert 0 <= x <= width and 0 <= y <= height, (latitude, longitude)
