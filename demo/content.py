@@ -340,6 +340,19 @@ REGION_INDEX = {
 
 MELLERSTA_NORRLAND = "mellersta-norrland"
 
+# The counties each node serves (SCB county codes): the nodes follow Sweden's eight NUTS 2
+# regions, each made of whole counties.
+COUNTIES = {
+    "ovre-norrland": ["24", "25"],  # Västerbotten, Norrbotten
+    MELLERSTA_NORRLAND: ["22", "23"],  # Västernorrland, Jämtland
+    "norra-mellansverige": ["17", "20", "21"],  # Värmland, Dalarna, Gävleborg
+    "ostra-mellansverige": ["03", "04", "05", "18", "19"],  # Uppsala … Västmanland
+    "stockholm": ["01"],
+    "vastsverige": ["13", "14"],  # Halland, Västra Götaland
+    "smaland-och-oarna": ["06", "07", "08", "09"],  # Jönköping, Kronoberg, Kalmar, Gotland
+    "sydsverige": ["10", "12"],  # Blekinge, Skåne
+}
+
 REGIONS = [
     # slug sv, slug en, title sv, title en, host sv, host en, lat, lon, since, intro sv, intro en
     (

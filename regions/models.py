@@ -6,12 +6,15 @@ A node's articles live below its RegionPage, so that the node's editors can be g
 that subtree and nothing else.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -67,6 +70,56 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
+class County(models.Model):
+    """One of Sweden's 21 counties (län): fixed data from regions/counties.py."""
+
+    code = models.CharField(_("county code"), max_length=2, primary_key=True)
+    letter = models.CharField(_("letter code"), max_length=2, unique=True)
+    name_sv = models.CharField(_("name in Swedish"), max_length=60)
+    name_en = models.CharField(_("name in English"), max_length=60)
+
+    class Meta:
+        verbose_name = _("county")
+        verbose_name_plural = _("counties")
+        ordering = ["name_sv"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.name_sv if translation.get_language() == "sv" else self.name_en
+
+
+class RegionPageForm(WagtailAdminPageForm):
+    """Refuses a county that another node already serves."""
+
+    def clean(self):
+        cleaned = super().clean()
+        chosen = cleaned.get("counties")
+        if not chosen:
+            return cleaned
+        page = self.instance
+        others = (
+            RegionPage.objects.filter(locale_id=page.locale_id, counties__in=chosen)
+            .exclude(translation_key=page.translation_key)
+            .distinct()
+        )
+        taken = [
+            (county, other)
+            for other in others
+            for county in other.counties.all()
+            if county in chosen
+        ]
+        if taken:
+            self.add_error(
+                "counties",
+                _("%(county)s is already served by %(node)s. A county belongs to one node.")
+                % {"county": taken[0][0].name, "node": taken[0][1].title},
+            )
+        return cleaned
+
+
 class RegionIndexPage(BasePage):
     """Lists every regional node of its language, on a map and as a plain list."""
 
@@ -81,8 +134,23 @@ class RegionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["regions"] = RegionPage.objects.child_of(self).live().public().order_by("title")
+        regions = RegionPage.objects.child_of(self).live().public().order_by("title")
+        context["regions"] = regions
+        context.update(self.county_finder(request.GET.get("county", ""), regions))
         return context
+
+    @staticmethod
+    def county_finder(code, regions):
+        """Which node serves the county ``code`` (from ``?county=``, a plain GET form)."""
+        counties = sorted(County.objects.all(), key=lambda county: county.name)
+        chosen = next((county for county in counties if county.code == code), None)
+        serving = regions.filter(counties=chosen).first() if chosen else None
+        return {
+            "counties": counties,
+            "chosen_county": chosen,
+            "county_unknown": bool(code) and chosen is None,
+            "serving_region": serving,
+        }
 
 
 class RegionPage(BodyPage):
@@ -98,6 +166,13 @@ class RegionPage(BodyPage):
         help_text=_("The university or institute that runs the node, e.g. Mittuniversitetet."),
     )
     contact_email = models.EmailField(_("contact email"), blank=True)
+    counties = ParentalManyToManyField(
+        County,
+        verbose_name=_("counties served"),
+        blank=True,
+        related_name="regions",
+        help_text=_("The counties whose companies this node serves; each county has one node."),
+    )
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=8,
@@ -133,6 +208,7 @@ class RegionPage(BodyPage):
     parent_page_types = ["regions.RegionIndexPage"]
     subpage_types = ["articles.ArticlePage"]
     template = "regions/region_page.html"
+    base_form_class = RegionPageForm
 
     content_panels = [
         *BasePage.content_panels,
@@ -147,6 +223,7 @@ class RegionPage(BodyPage):
         MultiFieldPanel(
             [
                 FieldPanel("contact_email"),
+                FieldPanel("counties", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldRowPanel([FieldPanel("active_from"), FieldPanel("active_until")]),
             ],
@@ -160,6 +237,7 @@ class RegionPage(BodyPage):
         TranslatableField("team_members"),
         SynchronizedField("participating_companies"),
         SynchronizedField("contact_email"),
+        SynchronizedField("counties", overridable=False),
         SynchronizedField("latitude", overridable=False),
         SynchronizedField("longitude", overridable=False),
         SynchronizedField("active_from", overridable=False),

@@ -17,7 +17,13 @@ def region_list(heading=""):
 
 
 @register.inclusion_tag("regions/includes/sweden_map.html")
-def sweden_map(regions, title=""):
-    """An inline SVG map of Sweden with a link on each node; drawn here, loaded from nowhere."""
+def sweden_map(regions, title="", selected=None):
+    """An inline SVG map of Sweden with a link on each node; drawn here, loaded from nowhere.
+
+    ``selected``, the node that serves a county the visitor asked about, is marked.
+    """
     path, view_box = outline()
-    return {"outline": path, "view_box": view_box, "nodes": map_nodes(regions), "title": title}
+    nodes = map_nodes(regions)
+    for node in nodes:
+        node["selected"] = selected is not None and node["region"].pk == selected.pk
+    return {"outline": path, "view_box": view_box, "nodes": nodes, "title": title}

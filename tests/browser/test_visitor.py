@@ -62,3 +62,31 @@ def test_visitor_filters_the_article_list(page):
     expect(page).to_have_url(re.compile(r"kind=editorial"))
     expect(page.locator(".card__title")).to_have_count(2)
     expect(page.get_by_role("status")).to_have_text("2 articles")
+
+
+@pytest.mark.parametrize(
+    ("start", "county", "button", "node", "heading"),
+    [
+        ("/regioner/", "Jämtlands län", "Hitta noden", "Mellersta Norrland", "Mellersta Norrland"),
+        (
+            "/en/regions/",
+            "Jämtland County",
+            "Find the node",
+            "Central Norrland",
+            "Central Norrland",
+        ),
+    ],
+)
+def test_a_company_finds_the_node_that_serves_its_county(
+    page, start, county, button, node, heading
+):
+    page.goto(start)
+    page.get_by_label(
+        re.compile("Vilken nod betjänar mitt län|Which node serves my county")
+    ).select_option(label=county)
+    page.get_by_role("button", name=button).click()
+    answer = page.get_by_role("status").filter(has_text=county)
+    expect(answer).to_contain_text(node)
+    answer.get_by_role("link", name=node).click()
+    expect(page.locator("h1")).to_have_text(heading)
+    expect(page.locator(".region__counties")).to_contain_text(county)

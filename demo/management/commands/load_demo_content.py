@@ -21,7 +21,14 @@ from demo.images import logo, portrait
 from home.models import ContentPage, HomePage
 from partners.models import Partner, PartnersPage
 from regions.governance import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
-from regions.models import ParticipatingCompany, Person, RegionIndexPage, RegionPage, TeamMember
+from regions.models import (
+    County,
+    ParticipatingCompany,
+    Person,
+    RegionIndexPage,
+    RegionPage,
+    TeamMember,
+)
 
 ADMIN_USERNAME = "admin"
 # One demo user per kind of editor: (username, group)
@@ -171,7 +178,17 @@ class DemoLoader:
         fields["participating_companies"] = [
             ParticipatingCompany(name=name, town=town) for name, town in fields.pop("companies", [])
         ]
-        return self.child(parent, RegionPage, fields)
+        counties = list(County.objects.filter(code__in=content.COUNTIES[fields["slug"]]))
+        fields["counties"] = counties
+        page = self.child(parent, RegionPage, fields)
+        if not page.counties.exists():  # a demo loaded before nodes served counties
+            page.counties = counties
+            page.save_revision().publish()
+            TranslationSource.update_or_create_from_instance(page)  # synced, then English
+            english = page.get_translation(self.en).specific
+            english.counties = counties
+            english.save_revision().publish()
+        return page
 
     # --- translation ------------------------------------------------------------------
 
