@@ -328,6 +328,35 @@ CONTENT_PAGES = [
     },
 ]
 
+PRIVACY_PAGE = {
+    "title": t("Personuppgifter", "Personal data"),
+    "slug": t("personuppgifter", "personal-data"),
+    "introduction": t(
+        "Så hanterar Produktionslyftet uppgifterna i en intresseanmälan.",
+        "How Produktionslyftet handles the details sent with an interest form.",
+    ),
+    "body": [
+        paragraph(
+            (
+                "Uppgifterna används bara för att noden i ert län ska kunna kontakta er. De "
+                "sparas i två år och lämnas inte vidare.",
+                "The details are used only so that the node for your county can contact you. "
+                "They are kept for two years and passed on to no one.",
+            )
+        ),
+    ],
+}
+
+INTEREST_FORM_PAGE = {
+    "title": t("Delta i Produktionslyftet", "Take part in Produktionslyftet"),
+    "slug": t("delta", "take-part"),
+    "show_in_menus": True,
+    "introduction": t(
+        "Berätta om ert företag, så hör noden som betjänar ert län av sig.",
+        "Tell us about your company, and the node that serves your county will be in touch.",
+    ),
+}
+
 REGION_INDEX = {
     "title": t("Regioner", "Regions"),
     "slug": t("regioner", "regions"),

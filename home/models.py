@@ -106,6 +106,7 @@ class HomePage(BasePage):
         "regions.RegionIndexPage",
         "articles.ArticleIndexPage",
         "partners.PartnersPage",
+        "interest.InterestFormPage",
     ]
     template = "home/home_page.html"
 

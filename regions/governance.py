@@ -57,10 +57,13 @@ OFFICE_MODEL_PERMISSIONS = {
     "regions": ["add_person", "change_person", "delete_person", "view_person"],
     "partners": ["add_partner", "change_partner", "delete_partner", "view_partner"],
     "home": ["edit_source_language"],
+    "interest": ["view_submission", "view_every_submission", "delete_submission"],
 }
 REGION_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
     "wagtail_localize": ["submit_translation"],
+    # Their own node's only: interest/wagtail_hooks.py filters by the region.
+    "interest": ["view_submission"],
 }
 # wagtail-localize's submit_translation is site-wide; translations/permissions.py narrows
 # it to what each group may edit.

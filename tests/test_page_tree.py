@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import ContentPage, HomePage
+from interest.models import InterestFormPage
 from partners.models import PartnersPage
 from regions.models import RegionIndexPage, RegionPage
 
@@ -15,8 +16,14 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {ContentPage, RegionIndexPage, ArticleIndexPage, PartnersPage}
+            HomePage,
+            {ContentPage, RegionIndexPage, ArticleIndexPage, PartnersPage, InterestFormPage},
         )
+
+    def test_the_interest_form_is_one_leaf_page_under_each_home_page(self):
+        self.assertAllowedParentPageTypes(InterestFormPage, {HomePage})
+        self.assertAllowedSubpageTypes(InterestFormPage, set())
+        self.assertEqual(InterestFormPage.max_count_per_parent, 1)
 
     def test_content_pages_nest_at_any_depth(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})

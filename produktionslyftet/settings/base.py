@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "articles",
     "partners",
     "translations",
+    "interest",
     "operations",
     "demo",
     "wagtail_localize",
@@ -144,6 +145,20 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
+
+# The interest form (interest/): mail, spam and how long submissions are kept.
+# Mail goes through Django's EMAIL_* settings: SMTP from the environment in production.
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Produktionslyftet <noreply@produktionslyftet.se>")
+INTEREST_FALLBACK_EMAIL = env("INTEREST_FALLBACK_EMAIL", "programkontoret@produktionslyftet.se")
+INTEREST_MIN_FILL_SECONDS = int(env("INTEREST_MIN_FILL_SECONDS", "3"))
+INTEREST_RATE_LIMIT = int(env("INTEREST_RATE_LIMIT", "10"))  # posts per address per hour
+INTEREST_RETENTION_DAYS = int(env("INTEREST_RETENTION_DAYS", "730"))
 
 # Login lockout (produktionslyftet/security.py). django-axes' backend comes first so that
 # it refuses a locked-out login before the password is even checked.

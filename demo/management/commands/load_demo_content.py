@@ -19,6 +19,7 @@ from articles.models import ArticleIndexPage, ArticlePage
 from demo import content
 from demo.images import logo, portrait
 from home.models import ContentPage, HomePage
+from interest.models import InterestFormPage
 from partners.models import Partner, PartnersPage
 from regions.governance import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
 from regions.models import (
@@ -109,6 +110,8 @@ class DemoLoader:
         }
         article_index = self.child(home, ArticleIndexPage, content.ARTICLE_INDEX)
         self.child(home, PartnersPage, content.PARTNERS_PAGE)
+        privacy = self.child(home, ContentPage, content.PRIVACY_PAGE)
+        self.child(home, InterestFormPage, {**content.INTEREST_FORM_PAGE, "privacy_page": privacy})
         for region_slug, fields in content.ARTICLES:
             parent = regions[region_slug] if region_slug else article_index
             fields = dict(fields)

@@ -1,0 +1,70 @@
+"""Mail for a submission: to its node, with a link into the admin, and the company's receipt."""
+
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import MailStatus
+
+
+def messages_for(submission):
+    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailsnippets_interest_submission:inspect", args=[submission.pk]
+    )
+    mails = []
+    node = submission.region
+    recipient = (node.contact_email if node else "") or settings.INTEREST_FALLBACK_EMAIL
+    with translation.override(settings.LANGUAGE_CODE):  # the nodes work in Swedish
+        mails.append(
+            EmailMessage(
+                subject=render_to_string(
+                    "interest/mail/to_node_subject.txt", {"submission": submission}
+                ).strip(),
+                body=render_to_string(
+                    "interest/mail/to_node.txt", {"submission": submission, "admin_url": admin_url}
+                ),
+                to=[recipient],
+                reply_to=[submission.email],
+            )
+        )
+    with translation.override(submission.language):
+        node_page = node and (
+            node.get_translations(inclusive=True)
+            .filter(locale__language_code=submission.language)
+            .specific()
+            .first()
+            or node
+        )
+        mails.append(
+            EmailMessage(
+                subject=render_to_string(
+                    "interest/mail/confirmation_subject.txt", {"submission": submission}
+                ).strip(),
+                body=render_to_string(
+                    "interest/mail/confirmation.txt", {"submission": submission, "node": node_page}
+                ),
+                to=[submission.email],
+            )
+        )
+    return mails
+
+
+def send(submission):
+    """Send both mails; on failure mark the submission for retry. Returns True if sent."""
+    submission.mail_attempts += 1
+    try:
+        for message in messages_for(submission):
+            message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        submission.mail_status = MailStatus.FAILED
+        submission.mail_error = f"{type(error).__name__}: {error}"[:2000]
+        submission.save(update_fields=["mail_status", "mail_error", "mail_attempts"])
+        return False
+    submission.mail_status = MailStatus.SENT
+    submission.mail_error = ""
+    submission.save(update_fields=["mail_status", "mail_error", "mail_attempts"])
+    return True

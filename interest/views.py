@@ -1,0 +1,75 @@
+"""The interest form page's GET and POST: stored, routed, mailed; spam kept out."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from produktionslyftet.security import client_address
+from regions.models import RegionPage
+
+from . import mail
+from .forms import InterestForm
+from .models import Submission
+
+
+def serving_node(county):
+    """The node (its Swedish source page) that serves ``county`` now."""
+    return (
+        RegionPage.objects.live()
+        .filter(locale=Locale.get_default(), counties=county)
+        .order_by("pk")
+        .first()
+    )
+
+
+def too_many_posts(request):
+    """At most INTEREST_RATE_LIMIT posts an hour from one client address."""
+    key = f"interest-form-posts:{client_address(request)}"
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60 * 60)
+        count = 1
+    return count > settings.INTEREST_RATE_LIMIT
+
+
+def serve_interest_form(page, request):
+    status = 200
+    if request.method == "POST":
+        form = InterestForm(request.POST)
+        if too_many_posts(request):
+            form.is_valid()
+            form.add_error(None, _("Too many forms from your address. Try again in an hour."))
+            status = 429
+        elif form.is_spam:
+            return redirect(f"{page.url}?sent=1")
+        elif form.is_valid():
+            data = form.cleaned_data
+            submission = Submission.objects.create(
+                language=translation.get_language(),
+                company_name=data["company_name"],
+                org_number=data["org_number"],
+                county=data["county"],
+                region=serving_node(data["county"]),
+                employees=data["employees"],
+                contact_name=data["contact_name"],
+                email=data["email"],
+                phone=data["phone"],
+                message=data["message"],
+                consent=data["consent"],
+            )
+            mail.send(submission)  # a failure is marked and retried; the company is done
+            return redirect(f"{page.url}?sent=1")
+        else:
+            status = 400
+    else:
+        form = InterestForm()
+    context = page.get_context(request)
+    context.update(form=form, sent=request.GET.get("sent") == "1")
+    return TemplateResponse(request, page.get_template(request), context, status=status)

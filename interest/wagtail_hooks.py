@@ -1,0 +1,70 @@
+"""
+Submissions in the admin: the programme office sees every node's, a regional group only
+its own node's (in the listing, the detail view and the CSV export alike). Nobody edits
+them: they are what the company sent.
+"""
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
+
+from regions.models import RegionPage
+
+from .models import Submission
+
+
+def visible_submissions(user):
+    everything = Submission.objects.select_related("county", "region")
+    if user.is_superuser or user.has_perm("interest.view_every_submission"):
+        return everything
+    own_nodes = RegionPage.objects.filter(
+        locale=Locale.get_default(),
+        group_permissions__group__user=user,
+        group_permissions__permission__codename="add_page",
+    )
+    return everything.filter(region__in=own_nodes)
+
+
+class SubmissionInspectView(InspectView):
+    def get_object(self, queryset=None):
+        try:
+            return visible_submissions(self.request.user).get(pk=self.pk)
+        except (Submission.DoesNotExist, ValueError):
+            raise Http404 from None
+
+
+class SubmissionViewSet(SnippetViewSet):
+    model = Submission
+    icon = "mail"
+    menu_label = _("Interest")
+    menu_order = 220
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    inspect_view_class = SubmissionInspectView
+    list_display = ["company_name", "county", "region", "created_at", "mail_status"]
+    list_filter = ["mail_status", "county"]
+    list_export = [
+        "created_at",
+        "company_name",
+        "org_number",
+        "county",
+        "region",
+        "employees",
+        "contact_name",
+        "email",
+        "phone",
+        "message",
+        "language",
+        "mail_status",
+    ]
+    export_filename = "intresseanmalningar"
+    search_fields = ["company_name", "contact_name", "email", "org_number"]
+
+    def get_queryset(self, request):
+        return visible_submissions(request.user)
+
+
+register_snippet(SubmissionViewSet)
