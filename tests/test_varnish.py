@@ -46,6 +46,7 @@ def stack():
             **env,
             "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{front}",
             "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{front}",
+            "INTEREST_MIN_FILL_SECONDS": "0",
         }
         vcl = workdir / "default.vcl"
         source = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
@@ -186,3 +187,27 @@ def test_a_missing_page_is_the_sites_own_in_its_language(stack, path, language, 
     response = get(stack, path)
     assert response.status_code == 404
     assert f'lang="{language}"' in response.text and text in response.text
+
+
+def test_the_interest_form_works_behind_the_cache_and_shares_no_token(stack):
+    first, second = get(stack, "/delta/"), get(stack, "/delta/")
+    assert first.headers["X-Cache"] == second.headers["X-Cache"] == "MISS"
+    assert first.cookies["csrftoken"] != second.cookies["csrftoken"], "each visitor their own"
+
+    visitor = requests.Session()
+    data = form_fields(get(stack, "/delta/", visitor).content)
+    data.update(
+        company_name="Sundsvalls Gjuteri AB",
+        org_number="556036-0793",
+        county="22",
+        employees="50-249",
+        contact_name="Erik Sjö",
+        email="erik@example.org",
+        phone="060-123 45",
+        consent="on",
+    )
+    response = visitor.post(stack["url"] + "/delta/", data=data, allow_redirects=False, timeout=30)
+    assert response.status_code == 302, "the post passes Varnish with its CSRF cookie"
+
+    get(stack, "/aktuellt/")
+    assert get(stack, "/aktuellt/", visitor).headers["X-Cache"] == "HIT", "the cookie is dropped"

@@ -5,9 +5,9 @@ vcl 4.1;
 # - Anonymous GET/HEAD are cached for as long as the application's Cache-Control
 #   s-maxage says (produktionslyftet/http_cache.py), and served stale while a fresh copy
 #   is fetched.
-# - The admin, previews, document downloads, /healthz and anything carrying a session
-#   or CSRF cookie pass straight through; other cookies and tracking parameters are
-#   stripped, so they never split or bypass the cache.
+# - The admin, previews, document downloads, /healthz, posts and anything carrying a
+#   session cookie pass straight through; other cookies (the CSRF cookie too) and
+#   tracking parameters are stripped from reads, so they never split or bypass the cache.
 # - PURGE is accepted only from the application servers (acl purgers): Wagtail's
 #   frontend cache sends one for each URL a publish changes.
 # - X-Cache says HIT or MISS on every response.
@@ -61,8 +61,12 @@ sub vcl_recv {
     set req.url = regsuball(req.url, "[?&]+$", "");
     set req.url = regsub(req.url, "\?&+", "?");
 
-    # A logged-in editor (session) or a form in progress (CSRF) is never served a copy.
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken)=") {
+    # A logged-in editor (session) is never served a copy. Every other cookie, the CSRF
+    # cookie included, is dropped from reads: a page with a form sets a fresh token and
+    # is marked private by the application, so no token is ever stored or shared, and a
+    # visitor who once opened a form still gets every other page from the cache. Form
+    # posts are passes above and keep their cookies.
+    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
     unset req.http.Cookie;
