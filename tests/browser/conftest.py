@@ -6,16 +6,16 @@ DATABASE_URL names), driven by Debian's Chromium through Playwright.
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from tests.servers import free_port, site_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -43,43 +43,12 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-def browser_database(workdir):
-    """
-    The served site's own database: on the PostgreSQL server the suite runs against when
-    DATABASE_URL names one, otherwise an SQLite file. Returns its URL and a clean-up.
-    """
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        return f"sqlite:///{workdir / 'site.sqlite3'}", lambda: None
-
-    import psycopg
-
-    parts = urlsplit(url)
-    name = f"produktionslyftet_browser_{os.getpid()}"
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return urlunsplit(parts._replace(path=f"/{name}")), drop
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site_server():
     """The demo site served by `manage.py runserver` on a free loopback port."""
     workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-browser-"))
     port = free_port()
-    database_url, drop_database = browser_database(workdir)
+    database_url, drop_database = site_database(workdir)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "produktionslyftet.settings.dev",
