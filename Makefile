@@ -75,9 +75,11 @@ check-deploy: install
 	ALLOWED_HOSTS=produktionslyftet.se DJANGO_SETTINGS_MODULE=produktionslyftet.settings.production \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
-## Print response times and query counts of the main pages (a demo with 600 more articles)
+## Print response times and query counts of the main pages (a demo with 600 more articles),
+## then the serving stack under wrk: gunicorn, Varnish hits, and nginx serving the same bytes
 bench: install
 	$(BIN)/python benchmarks/bench_pages.py
+	$(BIN)/python benchmarks/bench_stack.py
 
 ## Readers and editors at once: LOADTEST_USERS (32) readers for LOADTEST_SECONDS (60) while
 ## LOADTEST_PUBLISHES (50) revisions are published; writes artifacts/loadtest.json
