@@ -116,12 +116,13 @@ def test_article_index_costs_the_same_queries_with_more_articles(client, sv):
 
 def test_region_page_costs_the_same_queries_with_more_articles(client, sv):
     region = RegionPage.objects.get(locale=sv, slug="mellersta-norrland")
-    client.get(region.url)
+    assert client.get(region.url).status_code == 200
     with CaptureQueriesContext(connection) as before:
-        client.get(region.url)
+        assert client.get(region.url).status_code == 200
     add_articles(region, 10, kind="blog")
     with CaptureQueriesContext(connection) as after:
-        client.get(region.url)
+        response = client.get(region.url)
+    assert response.status_code == 200
     assert len(after) == len(before)
 
 
@@ -180,6 +181,8 @@ def test_search_finds_pages_of_the_visitors_language_only(client):
 def test_search_ranks_title_matches_first(client):
     titles = result_titles(client.get("/en/search/", {"q": "Norrland"}))
     with_title = [t for t in titles if "Norrland" in t]
+    assert with_title, "some results have Norrland in their title"
+    assert len(titles) > len(with_title), "and some only in their text, ranked below"
     assert titles[: len(with_title)] == with_title
 
 
