@@ -67,12 +67,14 @@ def site_server():
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
     )
+    ARTIFACTS.mkdir(exist_ok=True)
+    server_log = open(ARTIFACTS / "browser-server.log", "w")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [*manage, "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=server_log,  # the served site's errors, for when a browser test fails
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -89,6 +91,7 @@ def site_server():
     finally:
         server.terminate()
         server.wait(timeout=10)
+        server_log.close()
         drop_database()
         shutil.rmtree(workdir, ignore_errors=True)
 
