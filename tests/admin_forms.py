@@ -1,6 +1,9 @@
 """Submit Wagtail admin forms the way a browser would: read the form, change fields, post."""
 
+import requests
 from lxml import html as lxml_html
+
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 
 def form_data(client, url, form_id=None):
@@ -36,3 +39,35 @@ def form_fields(content, form_id=None):
         else:
             data[name] = field.get("value", "")
     return data
+
+
+def admin_session(base_url, username="admin", password="produktionslyftet"):
+    """A ``requests`` session logged in to the admin of the site served at ``base_url``."""
+    session = requests.Session()
+    login = session.get(base_url + "/admin/login/", timeout=10)
+    data = form_fields(login.content)
+    data.update(username=username, password=password)
+    response = session.post(base_url + "/admin/login/", data=data, timeout=10)
+    assert response.url.endswith("/admin/"), "logged in"
+    return session
+
+
+def post_admin_form(session, url, changes, form_id=None):
+    """Read the form at ``url`` as the session sees it, change ``changes``, post it back."""
+    data = form_fields(session.get(url, timeout=10).content, form_id=form_id)
+    data.update(changes)
+    return session.post(url, data=data, timeout=30, allow_redirects=False)
+
+
+def paragraph_body(text="Brödtext."):
+    """A StreamField body of one paragraph, posted as the editor's JavaScript posts it."""
+    return nested_form_data({"body": streamfield([("paragraph", rich_text(f"<p>{text}</p>"))])})
+
+
+def post_page_edit(client, page, **changes):
+    """Post the page's edit form as the editor would, with ``changes`` made."""
+    url = f"/admin/pages/{page.pk}/edit/"
+    data = form_data(client, url, form_id="page-edit-form")
+    data.update(paragraph_body())
+    data.update(changes)
+    return client.post(url, data)

@@ -10,14 +10,13 @@ from lxml import html as lxml_html
 from django.contrib.auth.models import Group
 
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage
 from home.models import HomePage
 from partners.models import Partner, PartnersPage
 from regions.governance import sync_editor_groups
 from regions.models import Person, RegionIndexPage, RegionPage
-from tests.admin_forms import form_data
+from tests.admin_forms import post_page_edit
 from tests.conftest import EDITOR_GROUPS, login
 
 pytestmark = pytest.mark.django_db
@@ -96,23 +95,11 @@ def test_adding_articles(users, pages, actor, parent, allowed):
     assert response.status_code == (200 if allowed else 302)
 
 
-def post_edit(client, page, **changes):
-    """Post the page's edit form as the editor would, with ``changes`` made."""
-    url = f"/admin/pages/{page.pk}/edit/"
-    data = form_data(client, url, form_id="page-edit-form")
-    # The StreamField is drawn by JavaScript; post its one paragraph as the browser would.
-    data.update(
-        nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Brödtext.</p>"))])})
-    )
-    data.update(changes)
-    return client.post(url, data)
-
-
 def test_publishing_through_the_editor_is_refused_without_publish_permission(users, pages):
     # (A translator edits English pages in wagtail-localize's editor, not this form.)
     page = pages["own_article_sv"]
     live_title = page.title
-    post_edit(
+    post_page_edit(
         login(users["region"]), page, title="Ändrad rubrik", **{"action-publish": "action-publish"}
     )
     page.refresh_from_db()
@@ -122,7 +109,7 @@ def test_publishing_through_the_editor_is_refused_without_publish_permission(use
 
 def test_office_publishes_an_edit(users, pages):
     page = pages["other_region_sv"]
-    response = post_edit(
+    response = post_page_edit(
         login(users["office"]),
         page,
         title="Övre Norrland (ny)",

@@ -15,9 +15,7 @@ import pytest
 import requests
 from lxml import html as lxml_html
 
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-
-from tests.admin_forms import form_fields
+from tests.admin_forms import admin_session, form_fields, paragraph_body, post_admin_form
 from tests.servers import ROOT, demo_site, free_port, gunicorn, manage, require, running
 
 PAGES = """
@@ -68,13 +66,7 @@ def get(stack, path, session=None):
 
 def editor(stack):
     """A session logged in to the admin through Varnish, as the local admin."""
-    session = requests.Session()
-    login = session.get(stack["url"] + "/admin/login/", timeout=10)
-    data = form_fields(login.content)
-    data.update(username="admin", password="produktionslyftet")
-    response = session.post(stack["url"] + "/admin/login/", data=data, timeout=10)
-    assert response.url.endswith("/admin/"), "logged in"
-    return session
+    return admin_session(stack["url"])
 
 
 def test_a_repeated_anonymous_request_is_a_hit(stack):
@@ -129,12 +121,9 @@ def test_a_purge_from_outside_the_acl_is_refused(stack):
 def publish_swedish_title(session, stack, title):
     page_id = stack["pages"]["sv"][0]
     url = f"{stack['url']}/admin/pages/{page_id}/edit/"
-    data = form_fields(session.get(url, timeout=10).content, form_id="page-edit-form")
-    data.update(
-        nested_form_data({"body": streamfield([("paragraph", rich_text("<p>Brödtext.</p>"))])})
-    )
-    data.update({"title": title, "action-publish": "action-publish"})
-    response = session.post(url, data=data, timeout=30, allow_redirects=False)
+    body = paragraph_body()
+    changes = {**body, "title": title, "action-publish": "action-publish"}
+    response = post_admin_form(session, url, changes, form_id="page-edit-form")
     assert response.status_code == 302, "published"
 
 
