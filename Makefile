@@ -96,4 +96,4 @@ restore: install
 	$(LOCAL) $(BIN)/python manage.py restore $(BACKUP)
 
 clean:
-	rm -rf $(VENV) .tools artifacts db.sqlite3 media static_collected .pytest_cache .secret_key
+	rm -rf $(VENV) .tools artifacts var db.sqlite3 media static_collected .pytest_cache .secret_key

@@ -84,6 +84,7 @@ def demo_site(workdir, settings, public_port, **environment):
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
+        "PAGE_CACHE_DIR": str(workdir / "page-cache"),
         **environment,
     }
     try:

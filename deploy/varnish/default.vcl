@@ -3,7 +3,7 @@ vcl 4.1;
 # Varnish 7 in front of the application servers (docs/deployment.md).
 #
 # - Anonymous GET/HEAD are cached for as long as the application's Cache-Control
-#   s-maxage says (produktionslyftet/http_cache.py), and served stale while a fresh copy
+#   s-maxage says (caching/headers.py), and served stale while a fresh copy
 #   is fetched.
 # - The admin, previews, document downloads, /healthz, posts and anything carrying a
 #   session cookie pass straight through; other cookies (the CSRF cookie too) and

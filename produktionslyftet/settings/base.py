@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "translations",
     "interest",
     "operations",
+    "caching",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -86,12 +87,15 @@ MIDDLEWARE = [
     "produktionslyftet.security.ContentSecurityPolicyMiddleware",
     # Static files straight from the application server, before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the page cache, before sessions, users or the page
+    # tree are looked at (caching/pages.py).
+    "caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "produktionslyftet.http_cache.CacheHeadersMiddleware",
+    "caching.headers.CacheHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "translations.middleware.LocalizePermissionsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -338,7 +342,12 @@ elif env("LIBRETRANSLATE_URL"):
     }
 
 # The shared cache: Redis when REDIS_URL is set, so that every application server sees
-# the same rendition and site-root caches; otherwise memory in each process.
+# the same rendition and site-root caches; otherwise memory in each process. The page
+# cache (caching/pages.py) must be shared by every worker that serves the site: Redis,
+# or else files on the local disk, which every worker process on the machine sees.
+PAGE_CACHE_ALIAS = "pages"
+# How long a page may be kept; it is rebuilt sooner whenever content changes. 0: off.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
 if env("REDIS_URL"):
     CACHES = {
         "default": {
@@ -346,17 +355,29 @@ if env("REDIS_URL"):
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "produktionslyftet"),
             "TIMEOUT": 300,
-        }
+        },
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "produktionslyftet") + "-pages",
+        },
     }
     # Editors' sessions live in the database, read through Redis: shared by every
     # application server, and not lost when Redis restarts.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+            "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_MAX_ENTRIES", "20000"))},
+        },
+    }
 
 # How long a CDN or Varnish (purged on publish) and browsers (never purged, so by
 # default they ask again each time and a publish shows on the next page view) may keep a
-# public page: produktionslyftet/http_cache.py.
+# public page: caching/headers.py.
 HTTP_CACHE_SHARED_SECONDS = int(env("HTTP_CACHE_SHARED_SECONDS", str(60 * 60)))
 HTTP_CACHE_BROWSER_SECONDS = int(env("HTTP_CACHE_BROWSER_SECONDS", "0"))
 HTTP_CACHE_STALE_SECONDS = int(env("HTTP_CACHE_STALE_SECONDS", "60"))

@@ -8,13 +8,21 @@ by default, so a publish shows on a reader's next page view. Anything
 personal — a logged-in editor's view with the userbar, a response that sets a cookie or
 uses a CSRF token, the admin, documents behind permission checks — is ``private,
 no-store``. A view that sets its own Cache-Control is left alone.
+
+A public page's language comes from its path and an anonymous visitor's cookies change
+nothing on it, so its ``Vary`` names neither ``Cookie`` nor ``Accept-Language`` (which
+Django's session and locale middleware add whether or not they changed anything): one
+copy serves everyone, in the page cache (caching/pages.py) and in a CDN.
 """
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-PRIVATE_PREFIXES = ("/admin/", "/documents/", "/healthz")
+# Never public: the admin, documents (permission-checked), media served by the
+# application in `make run`, and the load balancers' probe.
+PRIVATE_PREFIXES = ("/admin/", "/documents/", "/media/", "/healthz")
 CACHEABLE_STATUSES = {200, 203, 300, 301, 404, 410}
+NOT_VARIED_BY = {"cookie", "accept-language"}
 
 
 class CacheHeadersMiddleware:
@@ -36,6 +44,31 @@ class CacheHeadersMiddleware:
                 stale_while_revalidate=settings.HTTP_CACHE_STALE_SECONDS,
             )
         return response
+
+
+def is_public(response):
+    return "public" in response.get("Cache-Control", "")
+
+
+def unvary(response):
+    """
+    Drop what a public page does not vary by. Called outside the session and locale
+    middleware (caching/pages.py), which add Vary on their way out.
+    """
+    if is_public(response):
+        remove_vary(response, NOT_VARIED_BY)
+
+
+def remove_vary(response, names):
+    kept = [
+        name.strip()
+        for name in response.get("Vary", "").split(",")
+        if name.strip() and name.strip().lower() not in names
+    ]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif response.has_header("Vary"):
+        del response["Vary"]
 
 
 def is_personal(request, response):

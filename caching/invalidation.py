@@ -1,0 +1,59 @@
+"""
+What makes the page cache fresh again: any change that can show on a public page starts
+a new generation of it (pages.new_generation), so the next request from any worker, on
+any machine sharing the cache, builds its page from the database.
+
+A change to one page can show on many others (the indexes and feeds that list it, its
+region, the home pages, the sitemap, the menu of every page when a section moves), and a
+partner or a person shows wherever their region or strip does. Working out exactly which
+cached pages that touches would cost more, and be wrong more often, than building the
+site's few hundred busy pages once more; editors publish a few times an hour, readers
+ask thousands of times. So every such change starts afresh.
+
+The generation changes at once and again when the change is committed: a request that
+read the database in between, before the commit, files its page under the generation
+that the commit retires.
+"""
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from .pages import new_generation
+
+# Models outside the page tree whose rows appear on public pages. Pages themselves are
+# covered by Wagtail's publishing signals: a draft saved changes nothing a visitor sees.
+SHOWN_ON_PAGES = (
+    "regions.Person",
+    "regions.County",
+    "partners.Partner",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailredirects.Redirect",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+)
+# Snippets that no public page shows (checks.py asks every snippet to be in one list).
+NOT_SHOWN_ON_PAGES = ("interest.Submission",)
+
+
+def content_changed(**kwargs):
+    new_generation()
+    transaction.on_commit(new_generation)
+
+
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        content_changed()
+
+
+for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+    signal.connect(content_changed, dispatch_uid=f"page-cache-{id(signal)}")
+post_delete.connect(page_deleted, dispatch_uid="page-cache-page-deleted")
+for label in SHOWN_ON_PAGES:
+    model = apps.get_model(label)
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{label}")
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-delete-{label}")

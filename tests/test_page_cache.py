@@ -1,0 +1,262 @@
+"""
+The page cache (caching/pages.py): anonymous visitors get a kept copy of a public page,
+built once; editors, forms and the admin never do; and a change in the admin shows on
+the very next request, from any worker process.
+"""
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+import requests
+from lxml import html as lxml_html
+
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from articles.models import ArticlePage
+from partners.models import Partner
+from tests.admin_forms import (
+    admin_session,
+    form_data,
+    paragraph_body,
+    post_admin_form,
+    post_page_edit,
+)
+from tests.conftest import login
+from tests.servers import demo_site, free_port, gunicorn, manage, running
+
+pytestmark = pytest.mark.django_db
+
+
+def heading(response):
+    return lxml_html.fromstring(response.content).xpath("string(//h1)").strip()
+
+
+@pytest.fixture
+def article(sv):
+    return ArticlePage.objects.filter(locale=sv).live().order_by("path").first()
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/aktuellt/?kind=news", "/rss/", "/sitemap.xml"])
+def test_a_public_page_is_built_once_then_kept(client, path):
+    first, second = client.get(path), client.get(path)
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert "public" in second["Cache-Control"]
+
+
+def test_a_kept_page_answers_head_too(client):
+    client.get("/aktuellt/")
+    response = client.head("/aktuellt/")
+    assert response.status_code == 200 and response["X-Page-Cache"] == "hit"
+
+
+def test_one_copy_serves_every_anonymous_visitor(client):
+    """Language comes from the path: neither Accept-Language nor cookies change a page."""
+    swedish = client.get("/aktuellt/", HTTP_ACCEPT_LANGUAGE="sv")
+    english_browser = client.get(
+        "/aktuellt/", HTTP_ACCEPT_LANGUAGE="en", HTTP_COOKIE="_ga=GA1.1.1; csrftoken=abc"
+    )
+    assert english_browser["X-Page-Cache"] == "hit"
+    assert english_browser.content == swedish.content
+    assert 'lang="sv"' in english_browser.content.decode()
+    vary = english_browser.get("Vary", "").lower()
+    assert "cookie" not in vary and "accept-language" not in vary
+
+
+def test_a_missing_page_is_kept_in_its_language(client):
+    client.get("/en/not-here/")
+    response = client.get("/en/not-here/")
+    assert response.status_code == 404 and response["X-Page-Cache"] == "hit"
+    assert "Page not found" in response.content.decode()
+
+
+def test_a_logged_in_editor_never_gets_a_kept_page(client, users):
+    client.get("/aktuellt/")
+    editor = login(users["office"])
+    response = editor.get("/aktuellt/")
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert "cookie" in response["Vary"].lower(), "a CDN must not keep it for the next visitor"
+    assert client.get("/aktuellt/")["X-Page-Cache"] == "hit", "the editor's page was not kept"
+
+
+def test_a_form_with_a_csrf_token_is_never_kept():
+    first, second = (Client(HTTP_HOST="testserver").get("/delta/") for _visitor in range(2))
+    assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+    assert "private" in second["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/healthz"])
+def test_the_admin_and_the_probe_are_never_kept(client, path):
+    client.get(path)
+    assert "X-Page-Cache" not in client.get(path)
+
+
+def test_a_post_is_never_answered_from_the_cache(client):
+    client.get("/sok/?q=industri")
+    response = client.post("/sok/?q=industri", {"q": "industri"})
+    assert "X-Page-Cache" not in response
+
+
+def test_the_cache_can_be_switched_off(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/")
+    assert "X-Page-Cache" not in client.get("/")
+
+
+# --- fresh after every change -----------------------------------------------------------
+
+
+def kept(client, *paths):
+    """Fill the cache with ``paths`` and check that they are kept."""
+    for path in paths:
+        client.get(path)
+        assert client.get(path)["X-Page-Cache"] == "hit", path
+
+
+def test_publishing_in_the_admin_shows_on_the_next_request(client, users, article):
+    index = article.get_parent()
+    kept(client, article.url, index.url, "/", "/rss/")
+    response = post_page_edit(
+        login(users["office"]), article, title="Ny rubrik i dag", **{"action-publish": "publish"}
+    )
+    assert response.status_code == 302
+    assert heading(client.get(article.url)) == "Ny rubrik i dag"
+    for path in (index.url, "/", "/rss/"):
+        assert "Ny rubrik i dag" in client.get(path).content.decode(), path
+
+
+def test_a_saved_draft_leaves_the_kept_page_alone(client, users, article):
+    kept(client, article.url)
+    post_page_edit(login(users["office"]), article, title="Bara ett utkast")
+    response = client.get(article.url)
+    assert response["X-Page-Cache"] == "hit" and heading(response) == article.title
+
+
+def test_unpublishing_moving_and_deleting_show_at_once(client, article, sv):
+    index = article.get_parent()
+    kept(client, article.url, index.url)
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+    assert article.title not in client.get(index.url).content.decode()
+
+    other = ArticlePage.objects.filter(locale=sv).live().exclude(pk=article.pk).first()
+    kept(client, other.url)
+    old_url = other.url
+    other.move(other.get_parent().get_parent(), pos="last-child")
+    moved = client.get(old_url)
+    assert moved.status_code == 301, "Wagtail leaves a redirect where the page was"
+    assert moved["Location"] == ArticlePage.objects.get(pk=other.pk).url
+
+    third = ArticlePage.objects.filter(locale=sv).live().exclude(pk=other.pk).first()
+    kept(client, third.url)
+    third.delete()
+    assert client.get(third.url).status_code == 404
+
+
+def test_scheduled_publishing_shows_when_it_runs(client, article):
+    kept(client, article.url)
+    article.title = "Publiceras enligt schema"
+    revision = article.save_revision(approved_go_live_at=timezone.now())
+    assert revision.approved_go_live_at is not None
+    call_command("publish_scheduled")
+    assert heading(client.get(article.url)) == "Publiceras enligt schema"
+
+
+def test_a_published_translation_shows_on_the_english_site(client, article, en):
+    english = article.get_translation(en)
+    kept(client, english.url, "/en/news/")
+    english.title = "Published in English today"
+    english.save_revision().publish()
+    assert heading(client.get(english.url)) == "Published in English today"
+    assert "Published in English today" in client.get("/en/news/").content.decode()
+
+
+def test_a_partner_saved_in_the_admin_shows_on_every_page_at_once(client, users, sv):
+    partner = Partner.objects.filter(locale=sv).order_by("sort_order").first()
+    kept(client, "/", "/aktuellt/")
+    url = f"/admin/snippets/partners/partner/edit/{partner.pk}/"
+    editor = login(users["office"])
+    data = form_data(editor, url, form_id="w-editor-form")
+    data["name"] = "Omdöpt partner AB"
+    assert editor.post(url, data).status_code == 302
+    for path in ("/", "/aktuellt/"):
+        assert "Omdöpt partner AB" in client.get(path).content.decode(), path
+
+
+def test_every_snippet_says_whether_pages_show_it():
+    from caching.checks import every_snippet_is_classified
+    from caching.invalidation import NOT_SHOWN_ON_PAGES, SHOWN_ON_PAGES
+
+    assert every_snippet_is_classified(None) == []
+    assert "partners.Partner" in SHOWN_ON_PAGES and "interest.Submission" in NOT_SHOWN_ON_PAGES
+
+
+# --- several worker processes -------------------------------------------------------------
+
+ARTICLE = """
+import json
+from articles.models import ArticlePage
+from partners.models import Partner
+page = ArticlePage.objects.filter(locale__language_code="sv").live().order_by("path").first()
+partner = Partner.objects.filter(locale__language_code="sv").order_by("sort_order").first()
+print(json.dumps({"id": page.pk, "url": page.url, "index": page.get_parent().url,
+    "partner": partner.pk}))
+"""
+
+
+@pytest.fixture(scope="module")
+def served(django_db_blocker):
+    """The site as `make run` serves it: gunicorn with three workers, the page cache on disk."""
+    workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-pagecache-"))
+    port = free_port()
+    with django_db_blocker.unblock(), demo_site(workdir, "local", public_port=port) as env:
+        manage(env, "collectstatic", "--no-input", "-v0")
+        shell = manage(env, "shell", "-c", ARTICLE, capture_output=True, text=True)
+        pages = json.loads(shell.stdout.strip().splitlines()[-1])
+        env = {**env, "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}"}
+        with running(gunicorn(env, port, workers=3), env, f"http://127.0.0.1:{port}/healthz"):
+            yield {"url": f"http://127.0.0.1:{port}", "pages": pages, "cache": workdir}
+
+
+def read_everywhere(served, path, times=12):
+    """``path`` as anonymous visitors get it, enough times to reach every worker."""
+    return [requests.get(served["url"] + path, timeout=10) for _ in range(times)]
+
+
+def test_a_change_in_the_admin_is_fresh_from_every_worker(served):
+    pages = served["pages"]
+    for path in (pages["url"], pages["index"], "/"):
+        responses = read_everywhere(served, path)
+        assert {r.headers["X-Page-Cache"] for r in responses[1:]} == {"hit"}, path
+    assert any((served["cache"] / "page-cache").iterdir()), "kept on disk, shared by workers"
+
+    session = admin_session(served["url"])
+    edit = f"{served['url']}/admin/pages/{pages['id']}/edit/"
+    changes = {"title": "Färsk från alla arbetare", "action-publish": "action-publish"}
+    changes.update(paragraph_body())
+    assert post_admin_form(session, edit, changes, form_id="page-edit-form").status_code == 302
+    for response in read_everywhere(served, pages["url"]):
+        assert heading(response) == "Färsk från alla arbetare"
+    for response in read_everywhere(served, pages["index"]):
+        assert "Färsk från alla arbetare" in response.text
+
+    snippet = f"{served['url']}/admin/snippets/partners/partner/edit/{pages['partner']}/"
+    renamed = post_admin_form(session, snippet, {"name": "Ny partner i sidfoten"}, "w-editor-form")
+    assert renamed.status_code == 302
+    for response in read_everywhere(served, "/"):
+        assert "Ny partner i sidfoten" in response.text
+
+
+def test_an_editor_reading_the_site_gets_it_built_for_them(served):
+    session = admin_session(served["url"])
+    read_everywhere(served, "/", times=2)
+    response = session.get(served["url"] + "/", timeout=10)
+    assert "X-Page-Cache" not in response.headers
+    assert "private" in response.headers["Cache-Control"]
