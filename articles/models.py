@@ -42,6 +42,7 @@ class ArticleIndexPage(BasePage):
             .public()
             .filter(locale_id=self.locale_id)
             .select_related("author", "listing_image")
+            .prefetch_related("listing_image__renditions")
             .order_by("-date", "-pk")
         )
 

@@ -118,7 +118,7 @@ class PartnersPage(BodyPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = list(Partner.objects.in_locale(self.locale))
+        partners = list(Partner.objects.in_locale(self.locale).prefetch_related("logo__renditions"))
         context["partner_groups"] = [
             (heading, [p for p in partners if p.kind == kind])
             for kind, heading in PARTNER_GROUP_HEADINGS.items()

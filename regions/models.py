@@ -255,6 +255,12 @@ class RegionPage(BodyPage):
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
 
+    def team(self):
+        """The team, with each person's photo and its renditions, in three queries."""
+        return self.team_members.select_related("person__photo").prefetch_related(
+            "person__photo__renditions"
+        )
+
     def role_of(self, person):
         """The role ``person`` has in this node's team, or ``None``."""
         for member in self.team_members.all():

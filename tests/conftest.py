@@ -30,8 +30,9 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def empty_page_cache():
-    """Each test starts with no page kept: the page cache outlives a test's database."""
+    """Each test starts with nothing kept: the caches outlive a test's database."""
     caches[settings.PAGE_CACHE_ALIAS].clear()
+    caches["default"].clear()
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import ArticlePage
+from home.models import ContentPage, HomePage
 from partners.models import Partner
 from tests.admin_forms import (
     admin_session,
@@ -26,6 +27,7 @@ from tests.admin_forms import (
     post_page_edit,
 )
 from tests.conftest import login
+from tests.measure import uncached_queries
 from tests.servers import demo_site, free_port, gunicorn, manage, running
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +190,22 @@ def test_a_partner_saved_in_the_admin_shows_on_every_page_at_once(client, users,
     assert editor.post(url, data).status_code == 302
     for path in ("/", "/aktuellt/"):
         assert "Omdöpt partner AB" in client.get(path).content.decode(), path
+
+
+def test_the_parts_every_page_shares_cost_no_query_once_built(client):
+    sql = " ".join(query["sql"] for query in uncached_queries(client, "/aktuellt/"))
+    assert "partners_partner" not in sql, "the partner strip is looked up for every page"
+    assert '"show_in_menus")' not in sql, "the menu is looked up for every page"
+
+
+def test_a_page_added_to_the_menu_shows_in_the_menu_of_every_page(client, sv):
+    kept(client, "/aktuellt/")
+    home = HomePage.objects.get(locale=sv)
+    page = ContentPage(title="Nytt i menyn", slug="nytt", show_in_menus=True, live=False)
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    menu = lxml_html.fromstring(client.get("/aktuellt/").content).xpath("//nav[@class='main-menu']")
+    assert "Nytt i menyn" in menu[0].text_content()
 
 
 def test_every_snippet_says_whether_pages_show_it():

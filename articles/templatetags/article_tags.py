@@ -22,6 +22,7 @@ def latest_articles(kind=None, count=3, heading="", within=None):
         .public()
         .filter(locale__language_code=translation.get_language())
         .select_related("author", "listing_image")
+        .prefetch_related("listing_image__renditions")
         .order_by("-date", "-pk")
     )
     if kind:

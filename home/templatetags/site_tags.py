@@ -9,44 +9,61 @@ from django.utils import translation
 
 from wagtail.models import Page
 
+from caching.fragments import sitewide
 from home import views
 from home.models import HomePage
 
 register = template.Library()
 
 
-def active_home_page(context):
-    """The home page of the visitor's language, looked up once per request."""
+def home_and_menu(context):
+    """
+    The address of the home page of the visitor's language and its menu: the same on
+    every page, so built once per generation of the page cache (caching/fragments.py).
+    """
     request = context.get("request")
-    cached = getattr(request, "_active_home_page", None)
-    if cached is not None:
-        return cached
-    home = HomePage.objects.live().filter(locale__language_code=translation.get_language()).first()
-    if request is not None and home is not None:
-        request._active_home_page = home
-    return home
+    memo = getattr(request, "_home_and_menu", None)
+    if memo is not None:
+        return memo
+
+    def build():
+        home = (
+            HomePage.objects.live().filter(locale__language_code=translation.get_language()).first()
+        )
+        if home is None:
+            return {"home_url": None, "menu": []}
+        return {
+            "home_url": home.get_url(request),
+            "menu": [
+                {"url": item.get_url(request), "title": item.title, "path": item.path}
+                for item in home.get_children().live().public().in_menu()
+            ],
+        }
+
+    memo = sitewide("home-and-menu", request, build)
+    if request is not None:
+        request._home_and_menu = memo
+    return memo
 
 
 @register.simple_tag(takes_context=True)
-def locale_home_page(context):
-    """The home page of the visitor's language."""
-    return active_home_page(context)
+def locale_home_page_url(context):
+    """The address of the home page of the visitor's language, or None."""
+    return home_and_menu(context)["home_url"]
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    home = active_home_page(context)
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else None
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
     return {
         "items": [
             {
-                "page": item,
-                "current": current_path == item.path,
-                "active": current_path is not None and current_path.startswith(item.path),
+                **item,
+                "current": current_path == item["path"],
+                "active": current_path is not None and current_path.startswith(item["path"]),
             }
-            for item in items
+            for item in home_and_menu(context)["menu"]
         ],
     }
 

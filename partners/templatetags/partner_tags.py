@@ -1,15 +1,29 @@
 from django import template
+from django.template.loader import render_to_string
 
+from caching.fragments import sitewide
 from partners.models import Partner, PartnerKind
 
 register = template.Library()
 
 
-@register.inclusion_tag("partners/includes/partner_footer.html")
-def partner_footer():
-    """The footer's logo strip: partners, then stakeholders and financiers."""
-    partners = list(Partner.objects.in_locale())
-    return {
-        "partners": [p for p in partners if p.kind == PartnerKind.PARTNER],
-        "supporters": [p for p in partners if p.kind != PartnerKind.PARTNER],
-    }
+@register.simple_tag(takes_context=True)
+def partner_footer(context):
+    """
+    The footer's logo strip: partners, then stakeholders and financiers. The same on every
+    page, so rendered once per generation of the page cache (caching/fragments.py).
+    """
+
+    def render():
+        partners = list(
+            Partner.objects.in_locale().select_related("logo").prefetch_related("logo__renditions")
+        )
+        return render_to_string(
+            "partners/includes/partner_footer.html",
+            {
+                "partners": [p for p in partners if p.kind == PartnerKind.PARTNER],
+                "supporters": [p for p in partners if p.kind != PartnerKind.PARTNER],
+            },
+        )
+
+    return sitewide("partner-footer", context.get("request"), render)

@@ -13,5 +13,12 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="produktionslyftet-media-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Each test starts with an empty page cache (tests/conftest.py); memory is enough for one
-# process, and the tests that serve the site from several workers set their own.
-CACHES = {**CACHES, PAGE_CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
+# process, and the tests that serve the site from several workers set their own. Its own
+# LOCATION: two memory caches without one share a store, and emptying one empties both.
+CACHES = {
+    **CACHES,  # noqa: F405
+    PAGE_CACHE_ALIAS: {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+    },
+}
