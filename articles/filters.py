@@ -1,8 +1,9 @@
-"""The article index's filters: kind, region and year, from the query string."""
+"""The article index's filters: kind, region, programme period and year, from the query string."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.models import ProgrammePeriod
 from regions.models import RegionPage
 
 from .choices import ArticleKind
@@ -17,6 +18,7 @@ class ArticleFilterForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
+    period = forms.ChoiceField(label=_("Period"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, data, *, locale, years):
@@ -29,6 +31,14 @@ class ArticleFilterForm(forms.Form):
         self.fields["kind"].choices = everything + list(ArticleKind.choices)
         self.fields["region"].choices = everything + [
             (slug, region.title) for slug, region in self.regions.items()
+        ]
+        # Named by the source period's id, the same in both languages.
+        self.periods = {
+            str(period.translation_source_pk): period
+            for period in ProgrammePeriod.for_locale(locale)
+        }
+        self.fields["period"].choices = everything + [
+            (key, period.name) for key, period in self.periods.items()
         ]
         self.fields["year"].choices = everything + [(str(year), str(year)) for year in years]
 
@@ -48,6 +58,11 @@ class ArticleFilterForm(forms.Form):
             articles = articles.filter(kind=filters["kind"])
         if "region" in filters:
             articles = articles.descendant_of(self.regions[filters["region"]])
+        if "period" in filters:
+            period = self.periods[filters["period"]]
+            articles = articles.filter(date__gte=period.start)
+            if period.end is not None:
+                articles = articles.filter(date__lte=period.end)
         if "year" in filters:
             articles = articles.filter(date__year=filters["year"])
         return articles

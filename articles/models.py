@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage, BodyPage
+from home.models import BasePage, BodyPage, ProgrammePeriod
 from regions.models import RegionPage
 
 from .choices import ArticleKind
@@ -49,7 +49,8 @@ class ArticleIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles()
-        years = sorted({d.year for d in articles.values_list("date", flat=True)}, reverse=True)
+        # One row per year, from the database, however many articles there are.
+        years = [day.year for day in articles.dates("date", "year", order="DESC")]
         form = ArticleFilterForm(request.GET, locale=self.locale, years=years)
         paginator = Paginator(form.apply(articles), ARTICLES_PER_PAGE)
         # get_page() turns a missing, non-numeric or out-of-range ?page= into a real page.
@@ -147,6 +148,11 @@ class ArticlePage(BodyPage):
     def region(self):
         """The RegionPage this article was written under, or ``None`` for a national one."""
         return RegionPage.objects.ancestor_of(self).first()
+
+    @cached_property
+    def period(self):
+        """The programme period this article's date falls in, in its language, or ``None``."""
+        return ProgrammePeriod.of_date(self.date, self.locale) if self.date else None
 
     @cached_property
     def author_role(self):

@@ -30,6 +30,7 @@ SHOWN_ON_PAGES = (
     "regions.Person",
     "regions.County",
     "partners.Partner",
+    "home.ProgrammePeriod",
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "wagtailredirects.Redirect",

@@ -56,6 +56,22 @@ def call_to_action(title, text, button_label, page=None, url=""):
 
 # --- People -----------------------------------------------------------------------
 
+# The programme's periods, as far as the sources go: Produktionslyftet 2 began early in
+# 2010 with eight nodes; in 2011 the nodes hoped to carry the work on after it.
+PERIODS = [
+    {
+        "name": t("Produktionslyftet 2", "Produktionslyftet 2"),
+        "start": datetime.date(2010, 1, 1),
+        "end": None,
+        "description": t(
+            "Åtta regionala noder vid universitet och högskolor hjälper företagen i sina "
+            "regioner. Under 2011 väcktes förhoppningen om en fortsättning efter perioden.",
+            "Eight regional nodes at universities help the companies in their regions. In "
+            "2011 the nodes voiced the hope of carrying the work on after the period.",
+        ),
+    },
+]
+
 PEOPLE = [
     {
         "name": "Pernilla Ingelsson",
@@ -274,6 +290,7 @@ CONTENT_PAGES = [
                     "research in their region.",
                 ),
             ),
+            ("timeline", None),
         ],
         "children": [
             {
@@ -383,7 +400,7 @@ COUNTIES = {
 }
 
 REGIONS = [
-    # slug sv, slug en, title sv, title en, host sv, host en, lat, lon, since, intro sv, intro en
+    # slug sv, slug en, title sv, title en, host sv, host en, lat, lon, intro sv, intro en
     (
         "ovre-norrland",
         "upper-norrland",
@@ -393,7 +410,6 @@ REGIONS = [
         "Luleå University of Technology",
         "65.61760",
         "22.14050",
-        2010,
         "Noden i norr, där Produktion Botnia startade och blev en förebild för andra regioner.",
         "The northern node, where Produktion Botnia started and became a model for other regions.",
     ),
@@ -406,7 +422,6 @@ REGIONS = [
         "Mid Sweden University",
         "62.39080",
         "17.30690",
-        2010,
         "Noden i Västernorrland och Jämtland, som gick från vit fläck till växande nätverk.",
         "The node for Västernorrland and Jämtland, which went from a blank spot to a growing "
         "network.",
@@ -420,7 +435,6 @@ REGIONS = [
         "University of Gävle",
         "60.67490",
         "17.14130",
-        2010,
         "Noden för Gävleborg, Dalarna och Värmland.",
         "The node for Gävleborg, Dalarna and Värmland.",
     ),
@@ -433,7 +447,6 @@ REGIONS = [
         "Mälardalen University",
         "59.60990",
         "16.54480",
-        2010,
         "Noden i Mälardalen, med lång erfarenhet av produktionsforskning.",
         "The node in the Mälaren valley, with long experience of production research.",
     ),
@@ -446,7 +459,6 @@ REGIONS = [
         "KTH Royal Institute of Technology",
         "59.34980",
         "18.07070",
-        2010,
         "Noden för tillverkande företag i Stockholmsregionen.",
         "The node for manufacturers in the Stockholm region.",
     ),
@@ -459,7 +471,6 @@ REGIONS = [
         "Chalmers University of Technology",
         "57.68960",
         "11.97440",
-        2010,
         "Noden i Västsverige, vid en av programmets grundare.",
         "The West Sweden node, at one of the programme's founders.",
     ),
@@ -472,7 +483,6 @@ REGIONS = [
         "Jönköping University School of Engineering",
         "57.78260",
         "14.16180",
-        2010,
         "Noden för Småland, Öland och Gotland, i en region tät av tillverkande företag.",
         "The node for Småland, Öland and Gotland, a region dense with manufacturers.",
     ),
@@ -485,7 +495,6 @@ REGIONS = [
         "Lund University Faculty of Engineering",
         "55.71120",
         "13.21020",
-        2010,
         "Noden för Skåne och Blekinge.",
         "The node for Skåne and Blekinge.",
     ),
@@ -502,7 +511,6 @@ def region_pages():
         host_en,
         lat,
         lon,
-        since,
         intro_sv,
         intro_en,
     ) in REGIONS:
@@ -513,7 +521,6 @@ def region_pages():
             "introduction": t(intro_sv, intro_en),
             "latitude": Decimal(lat),
             "longitude": Decimal(lon),
-            "active_from": since,
             "contact_email": f"{slug_sv}@example.org",
         }
         if slug_sv == MELLERSTA_NORRLAND:

@@ -106,6 +106,30 @@ class VideoBlock(blocks.StructBlock):
         preview_value = {"video": None, "caption": "Ett studiebesök i bild."}
 
 
+class TimelineBlock(blocks.StaticBlock):
+    """The programme's periods, as the programme periods in the admin list them."""
+
+    class Meta:
+        icon = "date"
+        label = _("Programme periods")
+        template = "blocks/timeline_block.html"
+        description = _("A timeline of the programme's periods, kept up to date for you.")
+        admin_text = _("Shows the programme periods from the admin, in the page's language.")
+
+    def get_preview_value(self):
+        # A static block has no value (None); any true one stands in to render the preview.
+        return "timeline"
+
+    def get_context(self, value, parent_context=None):
+        from wagtail.models import Locale
+
+        from .models import ProgrammePeriod
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["periods"] = ProgrammePeriod.for_locale(Locale.get_active())
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     """The body of every page type."""
 
@@ -114,3 +138,4 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     video = VideoBlock()
+    timeline = TimelineBlock()

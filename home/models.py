@@ -3,13 +3,15 @@ The national programme's own pages: the home page of each language and the gener
 content pages under it (about, method, contact), and the base every page type shares.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -156,3 +158,72 @@ class ContentPage(BodyPage):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+
+class ProgrammePeriod(TranslatableMixin, models.Model):
+    """
+    One period of the programme, such as "Produktionslyftet 2": its name, when it began
+    and ended (an end not yet known stays empty) and a few words about it. The nodes say
+    which periods they took part in; articles belong to the period of their date.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    start = models.DateField(_("start"))
+    end = models.DateField(
+        _("end"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty while the period runs or while its end is not known."),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["start"]
+        verbose_name = _("programme period")
+        verbose_name_plural = _("programme periods")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("A period cannot end before it starts.")})
+
+    @property
+    def years(self):
+        """The years it spans, with an open end while it runs (an en dash between)."""
+        if self.end is None:
+            return f"{self.start.year}–"
+        if self.end.year == self.start.year:
+            return str(self.start.year)
+        return f"{self.start.year}–{self.end.year}"
+
+    def localized_in(self, locale):
+        """This period in ``locale``'s language, remembering its source's id."""
+        period = self.get_translation_or_none(locale) or self
+        period.translation_source_pk = self.pk
+        return period
+
+    @classmethod
+    def for_locale(cls, locale):
+        """Every period in order, in ``locale``'s language where it has been translated."""
+        source = cls.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return [period.localized_in(locale) for period in source]
+
+    @classmethod
+    def of_date(cls, day, locale):
+        """The period ``day`` falls in, in ``locale``'s language, or None."""
+        period = (
+            cls.objects.filter(locale__language_code=settings.LANGUAGE_CODE, start__lte=day)
+            .filter(models.Q(end__isnull=True) | models.Q(end__gte=day))
+            .order_by("-start")
+            .first()
+        )
+        return period.localized_in(locale) if period else None

@@ -56,7 +56,13 @@ OFFICE_MODEL_PERMISSIONS = {
     "wagtail_localize": ["submit_translation"],
     "regions": ["add_person", "change_person", "delete_person", "view_person"],
     "partners": ["add_partner", "change_partner", "delete_partner", "view_partner"],
-    "home": ["edit_source_language"],
+    "home": [
+        "edit_source_language",
+        "add_programmeperiod",
+        "change_programmeperiod",
+        "delete_programmeperiod",
+        "view_programmeperiod",
+    ],
     "interest": ["view_submission", "view_every_submission", "delete_submission"],
 }
 REGION_MODEL_PERMISSIONS = {
@@ -72,6 +78,7 @@ TRANSLATOR_MODEL_PERMISSIONS = {
     "wagtail_localize": ["submit_translation"],
     "regions": ["change_person", "view_person"],
     "partners": ["change_partner", "view_partner"],
+    "home": ["change_programmeperiod", "view_programmeperiod"],
 }
 
 

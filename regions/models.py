@@ -191,18 +191,12 @@ class RegionPage(BodyPage):
         validators=[MinValueValidator(SWEDEN_WEST), MaxValueValidator(SWEDEN_EAST)],
         help_text=_("In decimal degrees east (10.5–24.2)."),
     )
-    active_from = models.PositiveSmallIntegerField(
-        _("active from (year)"),
-        null=True,
+    periods = ParentalManyToManyField(
+        "home.ProgrammePeriod",
+        verbose_name=_("programme periods"),
         blank=True,
-        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
-    )
-    active_until = models.PositiveSmallIntegerField(
-        _("active until (year)"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
-        help_text=_("Leave empty while the node is active."),
+        related_name="regions",
+        help_text=_("The periods of the programme this node took part in."),
     )
 
     parent_page_types = ["regions.RegionIndexPage"]
@@ -225,7 +219,7 @@ class RegionPage(BodyPage):
                 FieldPanel("contact_email"),
                 FieldPanel("counties", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-                FieldRowPanel([FieldPanel("active_from"), FieldPanel("active_until")]),
+                FieldPanel("periods", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Contact, map and period"),
         ),
@@ -240,8 +234,7 @@ class RegionPage(BodyPage):
         SynchronizedField("counties", overridable=False),
         SynchronizedField("latitude", overridable=False),
         SynchronizedField("longitude", overridable=False),
-        SynchronizedField("active_from", overridable=False),
-        SynchronizedField("active_until", overridable=False),
+        SynchronizedField("periods", overridable=False),
     ]
 
     class Meta:
@@ -250,10 +243,12 @@ class RegionPage(BodyPage):
 
     def clean(self):
         super().clean()
-        if self.active_from and self.active_until and self.active_until < self.active_from:
-            raise ValidationError({"active_until": _("The node cannot end before it started.")})
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+
+    def timeline(self):
+        """The periods this node took part in, in order, in the page's language."""
+        return [period.localized_in(self.locale) for period in self.periods.all()]
 
     def team(self):
         """The team, with each person's photo and its renditions, in three queries."""

@@ -18,7 +18,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from articles.models import ArticleIndexPage, ArticlePage
 from demo import content
 from demo.images import logo, portrait
-from home.models import ContentPage, HomePage
+from home.models import ContentPage, HomePage, ProgrammePeriod
 from interest.models import InterestFormPage
 from partners.models import Partner, PartnersPage
 from regions.governance import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
@@ -101,6 +101,8 @@ class DemoLoader:
                 sort_order=(order + 1) * 10,
             )
 
+        self.periods = [self.snippet(ProgrammePeriod, **period) for period in content.PERIODS]
+
         home = self.home_page()
         for page in content.CONTENT_PAGES:
             self.page_tree(home, ContentPage, page)
@@ -182,15 +184,20 @@ class DemoLoader:
             ParticipatingCompany(name=name, town=town) for name, town in fields.pop("companies", [])
         ]
         counties = list(County.objects.filter(code__in=content.COUNTIES[fields["slug"]]))
-        fields["counties"] = counties
-        page = self.child(parent, RegionPage, fields)
-        if not page.counties.exists():  # a demo loaded before nodes served counties
-            page.counties = counties
-            page.save_revision().publish()
-            TranslationSource.update_or_create_from_instance(page)  # synced, then English
+        # Every node of the demo is one of the eight of Produktionslyftet 2.
+        relations = {"counties": counties, "periods": self.periods}
+        page = self.child(parent, RegionPage, {**fields, **relations})
+        missing = {
+            name: value for name, value in relations.items() if not getattr(page, name).exists()
+        }
+        if missing:  # a demo loaded before nodes served counties or had periods
             english = page.get_translation(self.en).specific
-            english.counties = counties
-            english.save_revision().publish()
+            for region in (page, english):
+                for name, value in missing.items():
+                    setattr(region, name, value)
+                region.save_revision().publish()
+                if region is page:  # the translation source follows the Swedish page
+                    TranslationSource.update_or_create_from_instance(page)
         return page
 
     # --- translation ------------------------------------------------------------------
