@@ -32,10 +32,9 @@ class ArticleFilterForm(forms.Form):
         self.fields["region"].choices = everything + [
             (slug, region.title) for slug, region in self.regions.items()
         ]
-        # Named by the source period's id, the same in both languages.
         self.periods = {
-            str(period.translation_source_pk): period
-            for period in ProgrammePeriod.for_locale(locale)
+            str(period.source_id): period
+            for period in ProgrammePeriod.objects.in_locale(locale).with_source_id()
         }
         self.fields["period"].choices = everything + [
             (key, period.name) for key, period in self.periods.items()

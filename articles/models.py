@@ -152,7 +152,9 @@ class ArticlePage(BodyPage):
     @cached_property
     def period(self):
         """The programme period this article's date falls in, in its language, or ``None``."""
-        return ProgrammePeriod.of_date(self.date, self.locale) if self.date else None
+        return (
+            ProgrammePeriod.objects.in_locale(self.locale).of_date(self.date) if self.date else None
+        )
 
     @cached_property
     def author_role(self):

@@ -121,12 +121,10 @@ class TimelineBlock(blocks.StaticBlock):
         return "timeline"
 
     def get_context(self, value, parent_context=None):
-        from wagtail.models import Locale
-
         from .models import ProgrammePeriod
 
         context = super().get_context(value, parent_context=parent_context)
-        context["periods"] = ProgrammePeriod.for_locale(Locale.get_active())
+        context["periods"] = ProgrammePeriod.objects.in_locale()
         return context
 
 

@@ -6,6 +6,7 @@ content pages under it (about, method, contact), and the base every page type sh
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -160,6 +161,42 @@ class ContentPage(BodyPage):
         verbose_name_plural = _("content pages")
 
 
+class InLocaleQuerySet(models.QuerySet):
+    """For translatable snippets: what a visitor of one language should see."""
+
+    def in_locale(self, locale=None):
+        """
+        Each object in ``locale``'s language (the active one by default) where it has
+        been translated, otherwise in the source language: one query.
+        """
+        code = locale.language_code if locale else translation.get_language()
+        translated = self.filter(locale__language_code=code)
+        untranslated = self.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
+            translation_key__in=translated.values("translation_key")
+        )
+        return translated | untranslated
+
+
+class ProgrammePeriodQuerySet(InLocaleQuerySet):
+    def with_source_id(self):
+        """Each period with ``source_id``, the id of its Swedish original: the same in every
+        language, so an address such as ``?period=3`` means one period everywhere."""
+        source = ProgrammePeriod.objects.filter(
+            translation_key=models.OuterRef("translation_key"),
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        return self.annotate(source_id=models.Subquery(source.values("pk")[:1]))
+
+    def of_date(self, day):
+        """The period ``day`` falls in, or None."""
+        return (
+            self.filter(start__lte=day)
+            .filter(models.Q(end__isnull=True) | models.Q(end__gte=day))
+            .order_by("-start")
+            .first()
+        )
+
+
 class ProgrammePeriod(TranslatableMixin, models.Model):
     """
     One period of the programme, such as "Produktionslyftet 2": its name, when it began
@@ -177,10 +214,18 @@ class ProgrammePeriod(TranslatableMixin, models.Model):
     )
     description = models.TextField(_("description"), blank=True)
 
+    objects = ProgrammePeriodQuerySet.as_manager()
+
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldPanel("description"),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -204,26 +249,3 @@ class ProgrammePeriod(TranslatableMixin, models.Model):
         if self.end.year == self.start.year:
             return str(self.start.year)
         return f"{self.start.year}–{self.end.year}"
-
-    def localized_in(self, locale):
-        """This period in ``locale``'s language, remembering its source's id."""
-        period = self.get_translation_or_none(locale) or self
-        period.translation_source_pk = self.pk
-        return period
-
-    @classmethod
-    def for_locale(cls, locale):
-        """Every period in order, in ``locale``'s language where it has been translated."""
-        source = cls.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
-        return [period.localized_in(locale) for period in source]
-
-    @classmethod
-    def of_date(cls, day, locale):
-        """The period ``day`` falls in, in ``locale``'s language, or None."""
-        period = (
-            cls.objects.filter(locale__language_code=settings.LANGUAGE_CODE, start__lte=day)
-            .filter(models.Q(end__isnull=True) | models.Q(end__gte=day))
-            .order_by("-start")
-            .first()
-        )
-        return period.localized_in(locale) if period else None

@@ -3,9 +3,7 @@ The programme's partners, stakeholders and financiers: a snippet for each organi
 shown as a logo strip in every page's footer and in full on the PartnersPage.
 """
 
-from django.conf import settings
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -13,7 +11,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BodyPage
+from home.models import BodyPage, InLocaleQuerySet
 
 
 class PartnerKind(models.TextChoices):
@@ -30,18 +28,10 @@ PARTNER_GROUP_HEADINGS = {
 }
 
 
-class PartnerQuerySet(models.QuerySet):
+class PartnerQuerySet(InLocaleQuerySet):
     def in_locale(self, locale=None):
-        """
-        The partners as a visitor of ``locale`` should see them: each organisation in that
-        language where it has been translated, otherwise in the source language.
-        """
-        code = locale.language_code if locale else translation.get_language()
-        translated = self.filter(locale__language_code=code)
-        untranslated = self.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
-            translation_key__in=translated.values("translation_key")
-        )
-        return (translated | untranslated).select_related("logo")
+        """The partners as a visitor of ``locale`` should see them, with their logos."""
+        return super().in_locale(locale).select_related("logo")
 
 
 class Partner(TranslatableMixin, index.Indexed, models.Model):

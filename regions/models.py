@@ -20,7 +20,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage, BodyPage
+from home.models import BasePage, BodyPage, ProgrammePeriod
 
 from .maps import SWEDEN_EAST, SWEDEN_NORTH, SWEDEN_SOUTH, SWEDEN_WEST
 
@@ -248,7 +248,8 @@ class RegionPage(BodyPage):
 
     def timeline(self):
         """The periods this node took part in, in order, in the page's language."""
-        return [period.localized_in(self.locale) for period in self.periods.all()]
+        keys = [period.translation_key for period in self.periods.all()]
+        return ProgrammePeriod.objects.filter(translation_key__in=keys).in_locale(self.locale)
 
     def team(self):
         """The team, with each person's photo and its renditions, in three queries."""

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from articles.models import ArticleIndexPage, ArticlePage
 from home.models import ProgrammePeriod
 from regions.models import RegionPage
+from tests.measure import uncached_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +122,19 @@ def test_renaming_a_period_shows_on_kept_pages_at_once(client):
     period.name = "Produktionslyftet II"
     period.save()
     assert "Produktionslyftet II" in timeline(page(client, path))[0]
+
+
+def test_timelines_cost_the_same_queries_with_more_periods(client, sv, en):
+    region = RegionPage.objects.get(locale=sv, slug="mellersta-norrland")
+    paths = [region.url, "/om-produktionslyftet/", "/aktuellt/", "/en/news/"]
+    before = [len(uncached_queries(client, path)) for path in paths]
+    for year in (2012, 2014, 2016):
+        period = ProgrammePeriod.objects.create(
+            locale=sv, name=f"Period {year}", start=datetime.date(year, 1, 1)
+        )
+        period.copy_for_translation(en).save()
+        region.periods.add(period)
+    region.save_revision().publish()
+    after = [len(uncached_queries(client, path)) for path in paths]
+    assert after == before
+    assert len(timeline(page(client, region.url))) == 4

@@ -15,9 +15,7 @@ def partner_footer(context):
     """
 
     def render():
-        partners = list(
-            Partner.objects.in_locale().select_related("logo").prefetch_related("logo__renditions")
-        )
+        partners = list(Partner.objects.in_locale().prefetch_related("logo__renditions"))
         return render_to_string(
             "partners/includes/partner_footer.html",
             {
