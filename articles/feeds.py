@@ -14,8 +14,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
-
+from caching.tree import active_locale, public
 from regions.models import RegionPage
 
 from .models import ArticleIndexPage, ArticlePage
@@ -44,14 +43,13 @@ class ArticleFeed(Feed):
         return _("Editorials, news, features and blog posts from Produktionslyftet.")
 
     def link(self, obj):
-        index = ArticleIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+        index = ArticleIndexPage.objects.live().filter(locale=active_locale()).first()
         return index.get_full_url(obj.request) if index else "/"
 
     def articles(self, obj):
         return (
-            ArticlePage.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
+            public(ArticlePage.objects.live())
+            .filter(locale=active_locale())
             .select_related("author")
             .order_by("-date", "-pk")
         )
@@ -87,7 +85,7 @@ class RegionArticleFeed(ArticleFeed):
 
     def get_object(self, request, region):
         try:
-            found = RegionPage.objects.live().public().get(locale=Locale.get_active(), slug=region)
+            found = public(RegionPage.objects.live()).get(locale=active_locale(), slug=region)
         except RegionPage.DoesNotExist:
             raise Http404(_("There is no such region.")) from None
         return FeedSubject(request, found)

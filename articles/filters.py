@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from caching.tree import public
 from home.models import ProgrammePeriod
 from regions.models import RegionPage
 
@@ -25,7 +26,7 @@ class ArticleFilterForm(forms.Form):
         super().__init__(data)
         self.regions = {
             region.slug: region
-            for region in RegionPage.objects.live().public().filter(locale=locale).order_by("title")
+            for region in public(RegionPage.objects.live()).filter(locale=locale).order_by("title")
         }
         everything = [("", _("All"))]
         self.fields["kind"].choices = everything + list(ArticleKind.choices)

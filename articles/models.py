@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching.tree import public
 from home.models import BasePage, BodyPage, ProgrammePeriod
 from regions.models import RegionPage
 
@@ -38,8 +39,7 @@ class ArticleIndexPage(BasePage):
     def articles(self):
         """Every live, public article of this page's language, wherever it lives."""
         return (
-            ArticlePage.objects.live()
-            .public()
+            public(ArticlePage.objects.live())
             .filter(locale_id=self.locale_id)
             .select_related("author", "listing_image")
             .prefetch_related("listing_image__renditions")

@@ -33,6 +33,7 @@ SHOWN_ON_PAGES = (
     "home.ProgrammePeriod",
     "wagtailcore.Site",
     "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
     "wagtailredirects.Redirect",
     "wagtailimages.Image",
     "wagtaildocs.Document",

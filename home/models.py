@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from caching import tree
 
 from .blocks import BodyBlock
 
@@ -54,6 +56,13 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.introduction
+
+    def get_view_restrictions(self):
+        # Asked before every page is served. Most sites have no private section at all;
+        # whether this one has is kept per generation (caching/tree.py).
+        if not tree.has_private_sections():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def full_clean(self, *args, **kwargs):
         # A new page's address is plain ASCII (å, ä, ö and é become a, a, o and e), as

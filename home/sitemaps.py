@@ -7,6 +7,8 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from caching.tree import public
+
 
 class MultilingualSitemap(Sitemap):
     # Django's sitemap.xml template renders an <xhtml:link rel="alternate"> for each
@@ -18,7 +20,7 @@ class MultilingualSitemap(Sitemap):
         pages = Page.objects.none()
         for home in homes:
             pages = pages | Page.objects.descendant_of(home, inclusive=True)
-        return pages.live().public().order_by("path").select_related("locale")
+        return public(pages.live()).order_by("path").select_related("locale")
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)

@@ -13,7 +13,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from caching.tree import active_locale, public
 
 # Longer queries are cut here: nobody types more, and the database need not read more.
 MAX_QUERY_LENGTH = 200
@@ -43,7 +45,7 @@ def search(request):
     query, truncated = clean_query(request.GET.get("q", ""))
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        pages = public(Page.objects.live()).filter(locale=active_locale()).specific()
         ranked = title_matches_first(pages.search(query)[:MAX_RESULTS], query)
         results = Paginator(ranked, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import ArticleFeed, RegionArticleFeed
+from caching import views as caching_views
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 from produktionslyftet.health import healthz
@@ -31,7 +32,6 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 if settings.SERVE_MEDIA:
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += [
@@ -54,6 +54,9 @@ urlpatterns += i18n_patterns(
         {"sitemaps": {"pages": MultilingualSitemap}},
         name="sitemap",
     ),
+    # Wagtail's page view with the route kept per generation (caching/tree.py); same
+    # pattern and name, so page addresses are reversed as before.
+    re_path(wagtail_urls.serve_pattern, caching_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

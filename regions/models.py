@@ -20,6 +20,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching.tree import public
 from home.models import BasePage, BodyPage, ProgrammePeriod
 
 from .maps import SWEDEN_EAST, SWEDEN_NORTH, SWEDEN_SOUTH, SWEDEN_WEST
@@ -134,7 +135,7 @@ class RegionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        regions = RegionPage.objects.child_of(self).live().public().order_by("title")
+        regions = public(RegionPage.objects.child_of(self).live()).order_by("title")
         context["regions"] = regions
         context.update(self.county_finder(request.GET.get("county", ""), regions))
         return context

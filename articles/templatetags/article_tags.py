@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles.models import ArticleKind, ArticlePage, attach_regions
+from caching.tree import public
 from regions.models import RegionPage
 
 register = template.Library()
@@ -18,8 +19,7 @@ def latest_articles(kind=None, count=3, heading="", within=None):
     those below one page (a region's own articles).
     """
     articles = (
-        ArticlePage.objects.live()
-        .public()
+        public(ArticlePage.objects.live())
         .filter(locale__language_code=translation.get_language())
         .select_related("author", "listing_image")
         .prefetch_related("listing_image__renditions")

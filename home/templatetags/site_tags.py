@@ -10,6 +10,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from caching.fragments import sitewide
+from caching.tree import public
 from home import views
 from home.models import HomePage
 
@@ -36,7 +37,7 @@ def home_and_menu(context):
             "home_url": home.get_url(request),
             "menu": [
                 {"url": item.get_url(request), "title": item.title, "path": item.path}
-                for item in home.get_children().live().public().in_menu()
+                for item in public(home.get_children().live()).in_menu()
             ],
         }
 
@@ -82,8 +83,8 @@ def page_languages(context):
     page = context.get("page")
     urls = {}
     if isinstance(page, Page):
-        for translated in (
-            page.get_translations(inclusive=True).live().public().select_related("locale")
+        for translated in public(page.get_translations(inclusive=True).live()).select_related(
+            "locale"
         ):
             urls[translated.locale.language_code] = translated.get_full_url(request)
     elif context.get("translatable_view"):

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     # Anonymous visitors' pages from the page cache, before sessions, users or the page
     # tree are looked at (caching/pages.py).
     "caching.pages.PageCacheMiddleware",
+    # The site for the request's host, kept rather than looked up (caching/tree.py).
+    "caching.tree.KeptSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

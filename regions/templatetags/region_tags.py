@@ -1,6 +1,7 @@
 from django import template
 from django.utils import translation
 
+from caching.tree import public
 from regions.maps import map_nodes, outline
 from regions.models import RegionPage
 
@@ -10,8 +11,8 @@ register = template.Library()
 @register.inclusion_tag("regions/includes/region_list.html")
 def region_list(heading=""):
     """Every live regional node of the visitor's language, by name."""
-    regions = (
-        RegionPage.objects.live().public().filter(locale__language_code=translation.get_language())
+    regions = public(RegionPage.objects.live()).filter(
+        locale__language_code=translation.get_language()
     )
     return {"regions": regions.order_by("title"), "heading": heading}
 

@@ -1,0 +1,108 @@
+"""
+What building any page asks of the page tree, kept per generation instead of read for
+every request: the site for a host, the locale of a language, the page at an address,
+and whether any section of the site is private.
+
+Wagtail reads all of these from the database each time: the site and the locale a query
+each, the route from an address to its page two queries for every level of the tree, and
+the view restrictions two more for the page and one for every listing that asks for
+``.public()`` pages. They change only when content does, and every such change starts a
+new generation (invalidation.py), so answers kept under the current generation are as
+fresh as the pages built from them.
+
+Kept in the ``default`` cache, like fragments.py: each process's memory, or Redis.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.utils import translation
+
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
+
+from .fragments import FRAGMENT_SECONDS
+from .headers import PRIVATE_PREFIXES
+from .pages import current_generation
+
+MISSING = object()
+
+
+def kept(name, build):
+    """What ``build()`` returns, built at most once per generation (``None`` included)."""
+    key = f"tree:{current_generation()}:{name}"
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = build()
+        cache.set(key, value, timeout=FRAGMENT_SECONDS)
+    return value
+
+
+def site_for_request(request):
+    """``Site.find_for_request``, from what is kept for this host and port."""
+    if not hasattr(request, "_wagtail_site"):
+        host = f"{request._get_raw_host()}:{request.get_port()}"
+        request._wagtail_site = kept(f"site:{host}", lambda: Site._find_for_request(request))
+    return request._wagtail_site
+
+
+class KeptSiteMiddleware:
+    """
+    Hands Wagtail the site of a public request from what is kept, so that no view asks
+    again. The admin, documents and the health check look it up as Wagtail does.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(PRIVATE_PREFIXES):
+            site_for_request(request)
+        return self.get_response(request)
+
+
+def active_locale():
+    """``Locale.get_active()``, from what is kept for the active language."""
+    code = translation.get_language()
+    return kept(f"locale:{code}", Locale.get_active)
+
+
+def has_private_sections():
+    return kept("private-sections", PageViewRestriction.objects.exists)
+
+
+def public(pages):
+    """``pages.public()``: the database is asked only when some section is private."""
+    return pages.public() if has_private_sections() else pages
+
+
+def route_for_request(request, path):
+    """
+    ``Page.route_for_request``: Wagtail's own walk down the tree the first time an
+    address is asked for in a generation, then one query for the page it found. Routes
+    with arguments (routable pages) and addresses without a page are not kept.
+    """
+    site = site_for_request(request)
+    if site is None or hasattr(request, "_wagtail_route_for_request"):
+        return Page.route_for_request(request, path)
+    locale = active_locale()
+    name = f"route:{site.pk}:{locale.pk}:{path}"
+    found = kept(name, lambda: address_of(Page.route_for_request(request, path)))
+    if found is None:
+        return Page.route_for_request(request, path)
+    content_type_id, page_id = found
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    try:
+        page = model._default_manager.get(pk=page_id, live=True)
+    except model.DoesNotExist:  # deleted since, in a change not yet committed
+        return Page.route_for_request(request, path)
+    if page.locale_id == locale.pk:
+        page.locale = locale
+    request._wagtail_route_for_request = RouteResult(page)
+    return request._wagtail_route_for_request
+
+
+def address_of(route):
+    """What is kept of a route: the page's content type and id, or None."""
+    if route is None or route.args or route.kwargs:
+        return None
+    return route.page.content_type_id, route.page.pk
