@@ -13,6 +13,8 @@ fresh as the pages built from them.
 Kept in the ``default`` cache, like fragments.py: each process's memory, or Redis.
 """
 
+import hashlib
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils import translation
@@ -27,9 +29,13 @@ from .pages import current_generation
 MISSING = object()
 
 
+def kept_key(name):
+    return f"tree:{current_generation()}:{name}"
+
+
 def kept(name, build):
     """What ``build()`` returns, built at most once per generation (``None`` included)."""
-    key = f"tree:{current_generation()}:{name}"
+    key = kept_key(name)
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = build()
@@ -40,7 +46,9 @@ def kept(name, build):
 def site_for_request(request):
     """``Site.find_for_request``, from what is kept for this host and port."""
     if not hasattr(request, "_wagtail_site"):
-        host = f"{request._get_raw_host()}:{request.get_port()}"
+        # get_host() refuses a host the site does not serve (a 400), before anything is
+        # kept under a name a visitor made up.
+        host = f"{request.get_host()}:{request.get_port()}"
         request._wagtail_site = kept(f"site:{host}", lambda: Site._find_for_request(request))
     return request._wagtail_site
 
@@ -78,17 +86,22 @@ def public(pages):
 def route_for_request(request, path):
     """
     ``Page.route_for_request``: Wagtail's own walk down the tree the first time an
-    address is asked for in a generation, then one query for the page it found. Routes
-    with arguments (routable pages) and addresses without a page are not kept.
+    address is asked for in a generation, then one query for the page it found. Only
+    addresses of pages are kept: routes with arguments (routable pages) and addresses
+    without a page (anyone can make up any number of those) are walked each time.
     """
     site = site_for_request(request)
     if site is None or hasattr(request, "_wagtail_route_for_request"):
         return Page.route_for_request(request, path)
     locale = active_locale()
-    name = f"route:{site.pk}:{locale.pk}:{path}"
-    found = kept(name, lambda: address_of(Page.route_for_request(request, path)))
+    digest = hashlib.sha256(path.encode()).hexdigest()[:32]
+    key = kept_key(f"route:{site.pk}:{locale.pk}:{digest}")
+    found = cache.get(key)
     if found is None:
-        return Page.route_for_request(request, path)
+        route = Page.route_for_request(request, path)
+        if address_of(route) is not None:
+            cache.set(key, address_of(route), timeout=FRAGMENT_SECONDS)
+        return route
     content_type_id, page_id = found
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     try:

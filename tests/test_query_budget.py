@@ -161,3 +161,10 @@ def test_every_host_gets_its_own_site(client, host, settings):
     response = client.get("/", HTTP_HOST=host)
     shown = "Annan webbplats" in response.content.decode()
     assert shown == (host == "other.example.org")
+
+
+@pytest.mark.parametrize("path", ["/", "/aktuellt/", "/sok/?q=a", "/sitemap.xml"])
+def test_a_host_the_site_does_not_serve_is_refused(client, path, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    response = client.get(path, HTTP_HOST="made-up.example.org")
+    assert response.status_code == 400
