@@ -3,15 +3,19 @@ When an article is published or withdrawn, the pages that list it change too: pu
 them from the frontend cache along with the article itself (which Wagtail purges).
 """
 
+import math
+
 from django.conf import settings
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import translation
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from home.models import HomePage
+from home.sitemaps import MultilingualSitemap
 
 from .models import ArticleIndexPage, ArticlePage
 
@@ -28,13 +32,19 @@ def listing_urls(article):
         batch.add_url(root + reverse("article_feed"))
         if article.region is not None:
             batch.add_url(root + reverse("region_article_feed", args=[article.region.slug]))
-    for code, _name in settings.LANGUAGES:  # every sitemap lists every language
+    # Every sitemap lists every language, and the index's last-modified time changes too.
+    sitemap_pages = math.ceil(Page.objects.live().count() / MultilingualSitemap.limit)
+    for code, _name in settings.LANGUAGES:
         with translation.override(code):
             batch.add_url(root + reverse("sitemap"))
+            section = root + reverse("sitemap_section", args=["pages"])
+            batch.add_url(section)
+            batch.add_urls(f"{section}?p={number}" for number in range(1, sitemap_pages + 1))
     return batch
 
 
 @receiver(page_published, sender=ArticlePage)
 @receiver(page_unpublished, sender=ArticlePage)
 def purge_article_listings(sender, instance, **kwargs):
-    listing_urls(instance).purge()
+    if settings.WAGTAILFRONTENDCACHE:  # with nothing in front to purge, nothing to work out
+        listing_urls(instance).purge()

@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import ArticleFeed, RegionArticleFeed
 from caching import views as caching_views
 from home import views as home_views
-from home.sitemaps import MultilingualSitemap
+from home.sitemaps import SITEMAPS
 from produktionslyftet.health import healthz
 
 handler500 = "home.views.server_error"
@@ -50,9 +50,15 @@ urlpatterns += i18n_patterns(
     path("rss/<slug:region>/", RegionArticleFeed(), name="region_article_feed"),
     path(
         "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": MultilingualSitemap}},
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
     ),
     # Wagtail's page view with the route kept per generation (caching/tree.py); same
     # pattern and name, so page addresses are reversed as before.

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import math
 from pathlib import Path
 
 import feedparser
@@ -10,8 +11,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from django.db import connection
+from django.utils.http import http_date
 
 from articles.models import ArticleIndexPage, ArticlePage
+from home.sitemaps import MultilingualSitemap
 from regions.models import RegionPage
 
 from .measure import uncached_queries
@@ -242,15 +245,35 @@ def test_pages_link_their_feeds(client):
     assert feeds == ["/en/rss/", "/en/rss/central-norrland/"]
 
 
+def sitemap_pages(client, index_path="/sitemap.xml"):
+    """The index's response and the sitemap pages it lists, each read and validated."""
+    index = client.get(index_path)
+    assert index.status_code == 200
+    document = etree.fromstring(index.content)
+    assert document.tag == f"{{{SITEMAP_NS['s']}}}sitemapindex"
+    pages = []
+    for entry in document.xpath("//s:sitemap", namespaces=SITEMAP_NS):
+        assert entry.xpath("s:lastmod/text()", namespaces=SITEMAP_NS), "each page says when"
+        location = entry.xpath("s:loc/text()", namespaces=SITEMAP_NS)[0]
+        response = client.get(location.removeprefix("http://testserver"))
+        assert response.status_code == 200
+        page = etree.fromstring(response.content)
+        SITEMAP_SCHEMA.assertValid(page)
+        pages.append((response, page))
+    return index, pages
+
+
 def test_sitemap_is_valid_and_lists_both_languages_with_alternates(client, live_pages):
-    response = client.get("/sitemap.xml")
-    document = etree.fromstring(response.content)
-    SITEMAP_SCHEMA.assertValid(document)
-    locations = document.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
-    assert sorted(locations) == sorted(f"http://testserver{p.url}" for p in live_pages)
-    entry = document.xpath('//s:url[s:loc="http://testserver/en/contact/"]', namespaces=SITEMAP_NS)[
-        0
+    index, pages = sitemap_pages(client)
+    locations = [
+        location
+        for _response, page in pages
+        for location in page.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
     ]
+    assert sorted(locations) == sorted(f"http://testserver{p.url}" for p in live_pages)
+    entry = pages[0][1].xpath(
+        '//s:url[s:loc="http://testserver/en/contact/"]', namespaces=SITEMAP_NS
+    )[0]
     links = {
         link.get("hreflang"): link.get("href")
         for link in entry.xpath("x:link", namespaces=SITEMAP_NS)
@@ -260,6 +283,38 @@ def test_sitemap_is_valid_and_lists_both_languages_with_alternates(client, live_
         "sv": "http://testserver/kontakt/",
         "x-default": "http://testserver/kontakt/",
     }
+    latest = max(p.last_published_at for p in live_pages)
+    assert index["Last-Modified"] == http_date(latest.timestamp())
+    assert pages[0][0]["Last-Modified"] == http_date(latest.timestamp())
+
+
+def test_the_sitemap_is_paged_and_each_page_keeps_its_alternates(client, live_pages, monkeypatch):
+    monkeypatch.setattr(MultilingualSitemap, "limit", 10)
+    _index, pages = sitemap_pages(client)
+    assert len(pages) == math.ceil(len(live_pages) / 10)
+    entries = [
+        entry for _response, page in pages for entry in page.xpath("//s:url", namespaces=SITEMAP_NS)
+    ]
+    assert all(len(page.xpath("//s:url", namespaces=SITEMAP_NS)) <= 10 for _r, page in pages)
+    assert len(entries) == len(live_pages)
+    # A translation on another sitemap page is still named as the alternate.
+    for entry in entries:
+        hreflangs = {link.get("hreflang") for link in entry.xpath("x:link", namespaces=SITEMAP_NS)}
+        assert {"sv", "x-default"} <= hreflangs or "en" in hreflangs
+    english_contact = next(
+        entry
+        for entry in entries
+        if entry.xpath("s:loc/text()", namespaces=SITEMAP_NS) == ["http://testserver/en/contact/"]
+    )
+    assert "http://testserver/kontakt/" in english_contact.xpath(
+        "x:link/@href", namespaces=SITEMAP_NS
+    )
+
+
+@pytest.mark.parametrize("page", ["0", "999", "abc", "-1", "1e3"])
+def test_a_sitemap_page_that_is_not_there_is_a_404(client, page):
+    assert client.get("/sitemap-pages.xml", {"p": page}).status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):

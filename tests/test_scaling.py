@@ -81,6 +81,8 @@ def test_publishing_an_article_purges_it_and_every_page_that_lists_it(purging, p
         "/rss/mellersta-norrland/",
         "/sitemap.xml",
         "/en/sitemap.xml",
+        "/sitemap-pages.xml",
+        "/en/sitemap-pages.xml",
     } <= purged
 
 

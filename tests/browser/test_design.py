@@ -31,8 +31,14 @@ VNU_JAR = Path(
 @pytest.fixture(scope="session")
 def public_urls(site_url):
     """Every page in the sitemap (both languages), plus search results and a 404 in each."""
-    sitemap = etree.fromstring(urllib.request.urlopen(site_url + "/sitemap.xml").read())
-    pages = [urlsplit(loc).path for loc in sitemap.xpath("//*[local-name()='loc']/text()")]
+    index = etree.fromstring(urllib.request.urlopen(site_url + "/sitemap.xml").read())
+    pages = [
+        urlsplit(loc).path
+        for sitemap in index.xpath("//*[local-name()='sitemap']/*[local-name()='loc']/text()")
+        for loc in etree.fromstring(urllib.request.urlopen(sitemap).read()).xpath(
+            "//*[local-name()='url']/*[local-name()='loc']/text()"
+        )
+    ]
     assert len(pages) > 40
     return [
         *pages,
