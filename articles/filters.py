@@ -3,10 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from caching.tree import public
-from home.models import ProgrammePeriod
-from regions.models import RegionPage
-
 from .choices import ArticleKind
 
 
@@ -22,21 +18,16 @@ class ArticleFilterForm(forms.Form):
     period = forms.ChoiceField(label=_("Period"), required=False)
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, data, *, locale, years):
+    def __init__(self, data, *, regions, periods, years):
+        """``periods`` annotated with their ``source_id``, the same in every language."""
         super().__init__(data)
-        self.regions = {
-            region.slug: region
-            for region in public(RegionPage.objects.live()).filter(locale=locale).order_by("title")
-        }
+        self.regions = {region.slug: region for region in regions}
         everything = [("", _("All"))]
         self.fields["kind"].choices = everything + list(ArticleKind.choices)
         self.fields["region"].choices = everything + [
             (slug, region.title) for slug, region in self.regions.items()
         ]
-        self.periods = {
-            str(period.source_id): period
-            for period in ProgrammePeriod.objects.in_locale(locale).with_source_id()
-        }
+        self.periods = {str(period.source_id): period for period in periods}
         self.fields["period"].choices = everything + [
             (key, period.name) for key, period in self.periods.items()
         ]

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from caching.fragments import sitewide
 from caching.tree import public
 from home.models import BasePage, BodyPage, ProgrammePeriod
 from regions.models import RegionPage
@@ -46,12 +47,26 @@ class ArticleIndexPage(BasePage):
             .order_by("-date", "-pk")
         )
 
+    def filter_choices(self):
+        """
+        What the index can be filtered by: its language's regions and programme periods,
+        and the years it has articles from (one row per year, from the database).
+        """
+        return {
+            "regions": list(
+                public(RegionPage.objects.live()).filter(locale_id=self.locale_id).order_by("title")
+            ),
+            "periods": list(ProgrammePeriod.objects.in_locale(self.locale).with_source_id()),
+            "years": [day.year for day in self.articles().dates("date", "year", order="DESC")],
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles()
-        # One row per year, from the database, however many articles there are.
-        years = [day.year for day in articles.dates("date", "year", order="DESC")]
-        form = ArticleFilterForm(request.GET, locale=self.locale, years=years)
+        # The same for every visitor until content changes, so looked up once per
+        # generation (SQLite, for one, truncates every article's date to find the years).
+        choices = sitewide("article-filter-choices", request, self.filter_choices)
+        form = ArticleFilterForm(request.GET, **choices)
         paginator = Paginator(form.apply(articles), ARTICLES_PER_PAGE)
         # get_page() turns a missing, non-numeric or out-of-range ?page= into a real page.
         page = paginator.get_page(request.GET.get("page"))

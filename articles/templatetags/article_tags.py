@@ -1,42 +1,54 @@
 import json
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 
 from articles.models import ArticleKind, ArticlePage, attach_regions
+from caching.fragments import sitewide
 from caching.tree import public
 from regions.models import RegionPage
 
 register = template.Library()
 
 
-@register.inclusion_tag("articles/includes/latest_articles.html")
-def latest_articles(kind=None, count=3, heading="", within=None):
+@register.simple_tag(takes_context=True)
+def latest_articles(context, kind=None, count=3, heading="", within=None):
     """
     The newest live articles of the visitor's language, optionally of one kind or only
-    those below one page (a region's own articles).
+    those below one page (a region's own articles). The same wherever it is shown, so
+    rendered once per generation of the page cache (caching/fragments.py).
     """
-    articles = (
-        public(ArticlePage.objects.live())
-        .filter(locale__language_code=translation.get_language())
-        .select_related("author", "listing_image")
-        .prefetch_related("listing_image__renditions")
-        .order_by("-date", "-pk")
-    )
-    if kind:
-        articles = articles.filter(kind=ArticleKind(kind))
-    if within is not None:
-        articles = articles.descendant_of(within)
-    articles = list(articles[:count])
-    regions = (
-        [within]
-        if within is not None
-        else RegionPage.objects.filter(locale__language_code=translation.get_language())
-    )
-    attach_regions(articles, regions)
-    return {"articles": articles, "heading": heading}
+
+    def render():
+        articles = (
+            public(ArticlePage.objects.live())
+            .filter(locale__language_code=translation.get_language())
+            .select_related("author", "listing_image")
+            .prefetch_related("listing_image__renditions")
+            .order_by("-date", "-pk")
+        )
+        if kind:
+            articles = articles.filter(kind=ArticleKind(kind))
+        if within is not None:
+            articles = articles.descendant_of(within)
+        articles = list(articles[:count])
+        regions = (
+            [within]
+            if within is not None
+            else RegionPage.objects.filter(locale__language_code=translation.get_language())
+        )
+        attach_regions(articles, regions)
+        return render_to_string(
+            "articles/includes/latest_articles.html", {"articles": articles, "heading": heading}
+        )
+
+    within_key = within.pk if within is not None else "all"
+    name = f"latest-articles:{kind}:{count}:{within_key}:{slugify(str(heading))}"
+    return sitewide(name, context.get("request"), render)
 
 
 # The characters json_script escapes, so that the data cannot close its <script>.

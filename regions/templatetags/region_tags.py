@@ -1,6 +1,9 @@
 from django import template
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.text import slugify
 
+from caching.fragments import sitewide
 from caching.tree import public
 from regions.maps import map_nodes, outline
 from regions.models import RegionPage
@@ -8,13 +11,23 @@ from regions.models import RegionPage
 register = template.Library()
 
 
-@register.inclusion_tag("regions/includes/region_list.html")
-def region_list(heading=""):
-    """Every live regional node of the visitor's language, by name."""
-    regions = public(RegionPage.objects.live()).filter(
-        locale__language_code=translation.get_language()
-    )
-    return {"regions": regions.order_by("title"), "heading": heading}
+@register.simple_tag(takes_context=True)
+def region_list(context, heading=""):
+    """
+    Every live regional node of the visitor's language, by name; rendered once per
+    generation of the page cache (caching/fragments.py).
+    """
+
+    def render():
+        regions = public(RegionPage.objects.live()).filter(
+            locale__language_code=translation.get_language()
+        )
+        return render_to_string(
+            "regions/includes/region_list.html",
+            {"regions": regions.order_by("title"), "heading": heading},
+        )
+
+    return sitewide(f"region-list:{slugify(str(heading))}", context.get("request"), render)
 
 
 @register.inclusion_tag("regions/includes/sweden_map.html")
