@@ -10,36 +10,47 @@ the view restrictions two more for the page and one for every listing that asks 
 new generation (invalidation.py), so answers kept under the current generation are as
 fresh as the pages built from them.
 
-Kept in the ``default`` cache, like fragments.py: each process's memory, or Redis.
+Kept in each process's memory, as plain objects: there are few of them (a route for
+each page at most), and reading them back from a cache would unpickle a Site and its
+root page on every request. The generation they belong to is read from the shared page
+cache, so every process starts afresh when content changes, on every machine.
 """
 
-import hashlib
-
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.utils import translation
 
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
-from .fragments import FRAGMENT_SECONDS
 from .headers import PRIVATE_PREFIXES
 from .pages import current_generation
 
 MISSING = object()
 
 
-def kept_key(name):
-    return f"tree:{current_generation()}:{name}"
+class Kept:
+    """What this process has looked up under one generation."""
+
+    def __init__(self):
+        self.generation = None
+        self.values = {}
+
+    def current(self):
+        generation = current_generation()
+        if generation != self.generation:
+            self.generation, self.values = generation, {}
+        return self.values
+
+
+KEPT = Kept()
 
 
 def kept(name, build):
     """What ``build()`` returns, built at most once per generation (``None`` included)."""
-    key = kept_key(name)
-    value = cache.get(key, MISSING)
+    values = KEPT.current()
+    value = values.get(name, MISSING)
     if value is MISSING:
-        value = build()
-        cache.set(key, value, timeout=FRAGMENT_SECONDS)
+        value = values[name] = build()
     return value
 
 
@@ -94,13 +105,12 @@ def route_for_request(request, path):
     if site is None or hasattr(request, "_wagtail_route_for_request"):
         return Page.route_for_request(request, path)
     locale = active_locale()
-    digest = hashlib.sha256(path.encode()).hexdigest()[:32]
-    key = kept_key(f"route:{site.pk}:{locale.pk}:{digest}")
-    found = cache.get(key)
+    routes = kept(f"routes:{site.pk}:{locale.pk}", dict)
+    found = routes.get(path)
     if found is None:
         route = Page.route_for_request(request, path)
         if address_of(route) is not None:
-            cache.set(key, address_of(route), timeout=FRAGMENT_SECONDS)
+            routes[path] = address_of(route)
         return route
     content_type_id, page_id = found
     model = ContentType.objects.get_for_id(content_type_id).model_class()
