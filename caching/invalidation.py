@@ -22,6 +22,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from .downstream import ban_everything
 from .pages import new_generation
 
 # Models outside the page tree whose rows appear on public pages. Pages themselves are
@@ -47,6 +48,12 @@ def content_changed(**kwargs):
     transaction.on_commit(new_generation)
 
 
+def shown_on_many_pages_changed(**kwargs):
+    """A row shown on many pages: downstream caches let go of the whole site too."""
+    content_changed()
+    transaction.on_commit(ban_everything)
+
+
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         content_changed()
@@ -57,5 +64,9 @@ for signal in (page_published, page_unpublished, post_page_move, published, unpu
 post_delete.connect(page_deleted, dispatch_uid="page-cache-page-deleted")
 for label in SHOWN_ON_PAGES:
     model = apps.get_model(label)
-    post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-save-{label}")
-    post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-cache-delete-{label}")
+    post_save.connect(
+        shown_on_many_pages_changed, sender=model, dispatch_uid=f"page-cache-save-{label}"
+    )
+    post_delete.connect(
+        shown_on_many_pages_changed, sender=model, dispatch_uid=f"page-cache-delete-{label}"
+    )

@@ -17,6 +17,8 @@ import pytest
 from django.test import override_settings
 
 from articles.models import ArticlePage
+from partners.models import Partner
+from regions.models import Person
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -31,11 +33,17 @@ class PurgeRecorder(BaseHTTPRequestHandler):
         self.send_response(200)
         self.end_headers()
 
+    def do_BAN(self):
+        self.server.banned.append(self.headers["Host"])
+        self.send_response(200)
+        self.end_headers()
+
 
 @pytest.fixture
 def purge_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
     server.purged = []
+    server.banned = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -93,6 +101,34 @@ def test_english_articles_purge_their_english_addresses(purging, en):
         article.unpublish()
     assert {"/en/news/eight-nodes-one-shared-lift/", "/en/news/", "/en/", "/en/rss/"} <= purged
     assert not any(path.startswith("/sv/") for path in purged), "no made-up language prefixes"
+
+
+def test_a_partner_or_a_person_saved_bans_the_whole_site_downstream(purging, purge_server, sv):
+    partner = Partner.objects.filter(locale=sv).first()
+    with purging():
+        partner.name = "Nytt namn AB"
+        partner.save()
+    assert purge_server.banned == ["testserver"], "one ban for the site, not a purge per page"
+
+    person = Person.objects.filter(locale=sv).first()
+    with purging():
+        person.delete()
+    assert purge_server.banned == ["testserver", "testserver"]
+
+
+def test_publishing_a_page_purges_addresses_and_bans_nothing(purging, purge_server, sv):
+    article = ArticlePage.objects.filter(locale=sv).live().first()
+    with purging() as purged:
+        article.save_revision().publish()
+    assert purged and not purge_server.banned
+
+
+def test_without_a_cache_in_front_nothing_is_sent(
+    purge_server, sv, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        Partner.objects.filter(locale=sv).first().save()
+    assert not purge_server.banned and not purge_server.purged
 
 
 def settings_value(expression, **environment):

@@ -2,7 +2,8 @@
 deploy/varnish/default.vcl in front of the site as `make run` serves it (gunicorn, the
 production settings), each a real process on loopback: Varnish keeps what anonymous
 visitors get, never serves an editor a stored page, is purged when an editor publishes in
-the admin (both languages), and takes PURGE only from the application servers.
+the admin (both languages), lets go of every page when a partner shown on all of them is
+saved, and takes PURGE and BAN only from the application servers.
 """
 
 import http.client
@@ -26,8 +27,10 @@ sv = ArticlePage.objects.get(locale__language_code="sv", slug="reflektion-fran-m
 en = sv.get_translation(sv.get_translations().get().locale)
 translation = Translation.objects.get(source__object_id=sv.translation_key, target_locale=en.locale)
 title = StringSegment.objects.get(source=translation.source, context__path="title")
+from partners.models import Partner
+partner = Partner.objects.filter(locale=sv.locale).order_by("sort_order").first()
 print(json.dumps({"sv": [sv.pk, sv.url, sv.get_parent().url], "en": [en.pk, en.url],
-    "translation": translation.pk, "title_segment": title.pk}))
+    "translation": translation.pk, "title_segment": title.pk, "partner": partner.pk}))
 """
 
 
@@ -116,6 +119,34 @@ def test_a_purge_from_outside_the_acl_is_refused(stack):
     connection.request("PURGE", path, headers={"Host": f"127.0.0.1:{stack['port']}"})
     assert connection.getresponse().status == 405
     assert get(stack, path).headers["X-Cache"] == "HIT", "still stored"
+
+
+def test_a_ban_from_outside_the_acl_is_refused(stack):
+    path = "/partner/"
+    get(stack, path), get(stack, path)
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", stack["port"], timeout=10, source_address=("127.0.0.2", 0)
+    )
+    connection.request("BAN", "/", headers={"Host": f"127.0.0.1:{stack['port']}"})
+    assert connection.getresponse().status == 405
+    assert get(stack, path).headers["X-Cache"] == "HIT", "still stored"
+
+
+def test_a_partner_saved_in_the_admin_is_fresh_on_every_page_through_varnish(stack):
+    paths = ("/", "/aktuellt/", "/en/", stack["pages"]["sv"][1])
+    for path in paths:
+        get(stack, path)
+        assert get(stack, path).headers["X-Cache"] == "HIT"
+    url = f"{stack['url']}/admin/snippets/partners/partner/edit/{stack['pages']['partner']}/"
+    response = post_admin_form(
+        editor(stack), url, {"name": "Omdöpt Partner AB"}, form_id="w-editor-form"
+    )
+    assert response.status_code == 302, "saved"
+    for path in paths:
+        response = get(stack, path)
+        assert response.headers["X-Cache"] == "MISS", f"{path} let go of"
+        if not path.startswith("/en/"):  # English shows the partner's English name
+            assert "Omdöpt Partner AB" in response.text, path
 
 
 def publish_swedish_title(session, stack, title):

@@ -9,7 +9,9 @@ vcl 4.1;
 #   session cookie pass straight through; other cookies (the CSRF cookie too) and
 #   tracking parameters are stripped from reads, so they never split or bypass the cache.
 # - PURGE is accepted only from the application servers (acl purgers): Wagtail's
-#   frontend cache sends one for each URL a publish changes.
+#   frontend cache sends one for each URL a publish changes. So is BAN, which drops
+#   everything kept for the request's host: the application sends one when something
+#   shown on many pages changes, a partner or a person (caching/downstream.py).
 # - X-Cache says HIT or MISS on every response.
 #
 # Deployment sets the backend (and, with several application servers, a director) and
@@ -42,6 +44,13 @@ sub vcl_recv {
             return (synth(405, "PURGE not allowed from this address"));
         }
         return (purge);
+    }
+    if (req.method == "BAN") {
+        if (client.ip !~ purgers) {
+            return (synth(405, "BAN not allowed from this address"));
+        }
+        ban("req.http.host == " + req.http.host);
+        return (synth(200, "Banned"));
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
