@@ -18,7 +18,7 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from tqdm import tqdm
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
@@ -91,6 +91,10 @@ class Command(BaseCommand):
                     index(added)
                 progress.update(len(batch))
         progress.close()
+        # The query planner's statistics (a tenth of a second at 20,000 pages), so that
+        # listings read the date index at this size; SQLite gathers none on its own.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         if options["verbosity"]:
             self.stdout.write(
                 f"{len(missing)} articles added in Swedish and English; "
