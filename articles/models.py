@@ -8,6 +8,7 @@ import datetime
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -23,6 +24,18 @@ from .choices import ArticleKind
 from .filters import ArticleFilterForm
 
 ARTICLES_PER_PAGE = 12
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count rather than asking the database."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @property
+    def count(self):
+        return self.known_count
 
 
 class ArticleIndexPage(BasePage):
@@ -67,7 +80,12 @@ class ArticleIndexPage(BasePage):
         # generation (SQLite, for one, truncates every article's date to find the years).
         choices = sitewide("article-filter-choices", request, self.filter_choices)
         form = ArticleFilterForm(request.GET, **choices)
-        paginator = Paginator(form.apply(articles), ARTICLES_PER_PAGE)
+        # Counting thousands of articles is the one part of a page that grows with them;
+        # the count for each combination of filters is kept until content changes.
+        filtered = form.apply(articles)
+        count_key = "article-count:" + urlencode(sorted(form.filters().items()))
+        count = sitewide(count_key, request, filtered.count)
+        paginator = CountedPaginator(filtered, ARTICLES_PER_PAGE, count=count)
         # get_page() turns a missing, non-numeric or out-of-range ?page= into a real page.
         page = paginator.get_page(request.GET.get("page"))
         attach_regions(page.object_list, form.regions.values())
