@@ -7,6 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 BACKUP ?=
+# Generated articles on top of the demo for `make bench` (e.g. ARTICLES=10000)
+ARTICLES ?= 0
 
 .PHONY: loadtest backup restore run dev test install tools migrate demo static lint format messages check-deploy bench clean
 
@@ -75,11 +77,12 @@ check-deploy: install
 	ALLOWED_HOSTS=produktionslyftet.se DJANGO_SETTINGS_MODULE=produktionslyftet.settings.production \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
-## Print response times and query counts of the main pages (a demo with 600 more articles),
-## then the serving stack under wrk: gunicorn, Varnish hits, and nginx serving the same bytes
+## Print response times and query counts of the main pages, then the serving stack under
+## wrk: gunicorn, Varnish hits, nginx serving the same bytes; files them in
+## artifacts/bench.json. ARTICLES=10000 measures the demo with 10,000 more articles.
 bench: install
-	$(BIN)/python benchmarks/bench_pages.py
-	$(BIN)/python benchmarks/bench_stack.py
+	ARTICLES=$(ARTICLES) $(BIN)/python benchmarks/bench_pages.py
+	ARTICLES=$(ARTICLES) $(BIN)/python benchmarks/bench_stack.py
 
 ## Readers and editors at once: LOADTEST_USERS (32) readers for LOADTEST_SECONDS (60) while
 ## LOADTEST_PUBLISHES (50) revisions are published; writes artifacts/loadtest.json

@@ -4,13 +4,12 @@ loopback with wrk. For each page: gunicorn (as `make run` serves it) building th
 afresh (page cache off) and answering from the page cache; the reference, a trivial
 Django view returning the same bytes through the same server and middleware
 (benchmarks/urls.py); Varnish hits in front; and the same bytes as a static file from
-nginx. Prints a table and writes artifacts/bench_stack.json; fails on nothing, since the
+nginx. Prints a table and files it in artifacts/bench.json; fails on nothing, since the
 figures depend on the machine.
 
     make bench    # runs bench_pages.py, then this when varnishd and wrk are installed
 """
 
-import json
 import re
 import shutil
 import subprocess
@@ -22,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.servers import demo_site, free_port, gunicorn, manage, running  # noqa: E402
+from benchmarks.scale import articles_asked, record, scaled_site  # noqa: E402
+from tests.servers import free_port, gunicorn, manage, running  # noqa: E402
 
 PATHS = ["/", "/aktuellt/", "/regioner/mellersta-norrland/reflektion-fran-mitt-sverige/"]
 SECONDS = 8
@@ -80,46 +80,50 @@ def main():
     static = workdir / "static-copy"
     static.mkdir()
     rows = []
-    with demo_site(workdir, "local", public_port=front) as env:
-        manage(env, "collectstatic", "--no-input", "-v0")
-        env = {**env, "DJANGO_SETTINGS_MODULE": "benchmarks.settings", "BENCH_COPIES": str(static)}
-        vcl = workdir / "default.vcl"
-        vcl.write_text(
-            (ROOT / "deploy" / "varnish" / "default.vcl")
-            .read_text()
-            .replace('.port = "8000"', f'.port = "{app}"')
-        )
-        varnish = [
-            varnishd, "-F", "-j", "none", "-n", str(workdir / "varnish"),
-            "-a", f"127.0.0.1:{front}", "-f", str(vcl), "-s", "malloc,128m",
-        ]  # fmt: skip
-        use_nginx = shutil.which("nginx") or Path("/usr/sbin/nginx").exists()
-        with (
-            running(gunicorn(env, app), env, f"http://127.0.0.1:{app}/healthz"),
-            running(
-                gunicorn(env, uncached),
-                {**env, "PAGE_CACHE_SECONDS": "0"},
-                f"http://127.0.0.1:{uncached}/healthz",
-            ),
-            running(varnish, env, f"http://127.0.0.1:{front}/healthz"),
-            running(nginx_serving(static, plain, workdir), env, f"http://127.0.0.1:{plain}/")
-            if use_nginx
-            else _nothing(),
-        ):
-            for path in PATHS:
-                body = urllib.request.urlopen(f"http://127.0.0.1:{app}{path}").read()
-                copy = static / (re.sub(r"[^a-z0-9]+", "-", path).strip("-") or "home")
-                copy.write_bytes(body)
-                row = {"path": path, "bytes": len(body), "copy": copy.name}
-                row["uncached"] = wrk(f"http://127.0.0.1:{uncached}{path}")
-                row["page_cache"], row["same_bytes_view"] = alternating(
-                    f"http://127.0.0.1:{app}{path}",
-                    f"http://127.0.0.1:{app}/bench/same-bytes/{copy.name}",
-                )
-                row["varnish"] = wrk(f"http://127.0.0.1:{front}{path}")
-                if use_nginx:
-                    row["nginx"] = wrk(f"http://127.0.0.1:{plain}/{copy.name}")
-                rows.append(row)
+    env = {
+        **scaled_site(articles_asked(), "127.0.0.1", front),
+        "STATIC_ROOT": str(workdir / "static"),
+        "PAGE_CACHE_DIR": str(workdir / "page-cache"),
+    }
+    manage(env, "collectstatic", "--no-input", "-v0")
+    env = {**env, "DJANGO_SETTINGS_MODULE": "benchmarks.settings", "BENCH_COPIES": str(static)}
+    vcl = workdir / "default.vcl"
+    vcl.write_text(
+        (ROOT / "deploy" / "varnish" / "default.vcl")
+        .read_text()
+        .replace('.port = "8000"', f'.port = "{app}"')
+    )
+    varnish = [
+        varnishd, "-F", "-j", "none", "-n", str(workdir / "varnish"),
+        "-a", f"127.0.0.1:{front}", "-f", str(vcl), "-s", "malloc,128m",
+    ]  # fmt: skip
+    use_nginx = shutil.which("nginx") or Path("/usr/sbin/nginx").exists()
+    with (
+        running(gunicorn(env, app), env, f"http://127.0.0.1:{app}/healthz"),
+        running(
+            gunicorn(env, uncached),
+            {**env, "PAGE_CACHE_SECONDS": "0"},
+            f"http://127.0.0.1:{uncached}/healthz",
+        ),
+        running(varnish, env, f"http://127.0.0.1:{front}/healthz"),
+        running(nginx_serving(static, plain, workdir), env, f"http://127.0.0.1:{plain}/")
+        if use_nginx
+        else _nothing(),
+    ):
+        for path in PATHS:
+            body = urllib.request.urlopen(f"http://127.0.0.1:{app}{path}").read()
+            copy = static / (re.sub(r"[^a-z0-9]+", "-", path).strip("-") or "home")
+            copy.write_bytes(body)
+            row = {"path": path, "bytes": len(body), "copy": copy.name}
+            row["uncached"] = wrk(f"http://127.0.0.1:{uncached}{path}")
+            row["page_cache"], row["same_bytes_view"] = alternating(
+                f"http://127.0.0.1:{app}{path}",
+                f"http://127.0.0.1:{app}/bench/same-bytes/{copy.name}",
+            )
+            row["varnish"] = wrk(f"http://127.0.0.1:{front}{path}")
+            if use_nginx:
+                row["nginx"] = wrk(f"http://127.0.0.1:{plain}/{copy.name}")
+            rows.append(row)
 
     print(
         f"\nThe stack on loopback (wrk, {CONNECTIONS} connections, {SECONDS} s each; cached and"
@@ -143,8 +147,7 @@ def main():
             f"  {row['ratios']['cached_to_view']:>11.2f} {row['ratios']['uncached_to_view']:>13.1%}"
             f" {row['ratios']['cached_p99_to_p50']:>7.2f}"
         )
-    (ROOT / "artifacts").mkdir(exist_ok=True)
-    (ROOT / "artifacts" / "bench_stack.json").write_text(json.dumps(rows, indent=2))
+    record("stack", {"connections": CONNECTIONS, "seconds": SECONDS, "rows": rows})
     shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
