@@ -1,21 +1,47 @@
 """
-The parts every page shares (the menu, the home page's address, the partner strip), kept
-once per language and site instead of being looked up for every page that is built.
+What is built once per generation of the page cache instead of for every page: the parts
+every page shares (the menu, the home page's address, the partner strip, the latest
+articles, the index's filter choices) and what Wagtail asks of the page tree (tree.py).
 
 They are filed under the page cache's generation (pages.current_generation), so the
 change that makes pages fresh (invalidation.py) makes these fresh too, in every worker
-process: a process that still holds an older generation's parts never reads them again.
-Each process keeps its own copy in the ``default`` cache (memory, or Redis when set); the
-generation itself is read from the shared ``pages`` cache, a single read per use.
+process on every machine: a process that still holds an older generation's values drops
+them on its next read. Each process keeps its own, as plain objects in memory: there are
+few of them, and reading them back from a cache would unpickle them on every request.
+The generation itself is read from the shared ``pages`` cache, a single read per use.
 """
 
-from django.core.cache import cache
 from django.utils import translation
 
 from .pages import current_generation
 
-# Long enough to outlive any generation that matters; a new one makes these unreadable.
-FRAGMENT_SECONDS = 60 * 60 * 24
+MISSING = object()
+
+
+class Kept:
+    """What this process has built under one generation."""
+
+    def __init__(self):
+        self.generation = None
+        self.values = {}
+
+    def current(self):
+        generation = current_generation()
+        if generation != self.generation:
+            self.generation, self.values = generation, {}
+        return self.values
+
+
+KEPT = Kept()
+
+
+def kept(name, build):
+    """What ``build()`` returns, built at most once per generation (``None`` included)."""
+    values = KEPT.current()
+    value = values.get(name, MISSING)
+    if value is MISSING:
+        value = values[name] = build()
+    return value
 
 
 def sitewide(name, request, build):
@@ -24,9 +50,4 @@ def sitewide(name, request, build):
     generation. ``build`` must return something that does not depend on the page.
     """
     host = request.get_host() if request is not None else ""
-    key = f"sitewide:{current_generation()}:{name}:{host}:{translation.get_language()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, timeout=FRAGMENT_SECONDS)
-    return value
+    return kept(f"sitewide:{name}:{host}:{translation.get_language()}", build)

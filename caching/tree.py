@@ -10,10 +10,8 @@ the view restrictions two more for the page and one for every listing that asks 
 new generation (invalidation.py), so answers kept under the current generation are as
 fresh as the pages built from them.
 
-Kept in each process's memory, as plain objects: there are few of them (a route for
-each page at most), and reading them back from a cache would unpickle a Site and its
-root page on every request. The generation they belong to is read from the shared page
-cache, so every process starts afresh when content changes, on every machine.
+Kept like the shared parts of pages (fragments.kept): in each process's memory, under
+the generation; a route for each page at most.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -22,36 +20,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from .fragments import kept
 from .headers import PRIVATE_PREFIXES
-from .pages import current_generation
-
-MISSING = object()
-
-
-class Kept:
-    """What this process has looked up under one generation."""
-
-    def __init__(self):
-        self.generation = None
-        self.values = {}
-
-    def current(self):
-        generation = current_generation()
-        if generation != self.generation:
-            self.generation, self.values = generation, {}
-        return self.values
-
-
-KEPT = Kept()
-
-
-def kept(name, build):
-    """What ``build()`` returns, built at most once per generation (``None`` included)."""
-    values = KEPT.current()
-    value = values.get(name, MISSING)
-    if value is MISSING:
-        value = values[name] = build()
-    return value
 
 
 def site_for_request(request):
