@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -20,7 +21,6 @@ from caching.tree import active_locale, public
 # Longer queries are cut here: nobody types more, and the database need not read more.
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
-MAX_RESULTS = 200
 # Only words reach the search backend: quotes, brackets and operators are syntax to
 # SQLite's FTS5 and PostgreSQL's tsquery, and a lone one is an error there.
 NOT_A_WORD = re.compile(r"[^\w\s-]|_")
@@ -33,10 +33,49 @@ def clean_query(raw):
     return query[:MAX_QUERY_LENGTH].strip(), len(query) > MAX_QUERY_LENGTH
 
 
-def title_matches_first(pages, query):
-    """Re-rank so that pages whose title holds every word come first, in the backend's order."""
-    terms = query.casefold().split()
-    return sorted(pages, key=lambda page: not all(term in page.title.casefold() for term in terms))
+class Concatenated:
+    """Sequences read one after the other, each counted and sliced where it lives."""
+
+    def __init__(self, *parts):
+        self.parts = parts
+        self.counts = [None] * len(parts)
+
+    def count(self):
+        return sum(self.count_of(i) for i in range(len(self.parts)))
+
+    def count_of(self, i):
+        if self.counts[i] is None:
+            self.counts[i] = self.parts[i].count()
+        return self.counts[i]
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        start, stop = window.start or 0, window.stop
+        found, offset = [], 0
+        for i, part in enumerate(self.parts):
+            size = self.count_of(i)
+            if stop is not None and stop <= offset:
+                break
+            if start < offset + size:
+                found += list(
+                    part[max(start - offset, 0) : None if stop is None else stop - offset]
+                )
+            offset += size
+        return found
+
+
+def ranked_results(pages, query):
+    """
+    Pages whose title holds every word first, then the rest, each part in the search
+    backend's order of relevance. Both are counted and sliced by the database, so every
+    result can be paged to and only the page shown is read.
+    """
+    in_title = Q()
+    for word in query.split():
+        in_title &= Q(title__icontains=word)
+    return Concatenated(pages.filter(in_title).search(query), pages.exclude(in_title).search(query))
 
 
 @require_safe
@@ -46,8 +85,9 @@ def search(request):
     results = None
     if query:
         pages = public(Page.objects.live()).filter(locale=active_locale()).specific()
-        ranked = title_matches_first(pages.search(query)[:MAX_RESULTS], query)
-        results = Paginator(ranked, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = Paginator(ranked_results(pages, query), RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
     return render(
         request,
         "home/search.html",

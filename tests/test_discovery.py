@@ -10,8 +10,11 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
+from django.core.management import call_command
 from django.db import connection
 from django.utils.http import http_date
+
+from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
 from home.sitemaps import MultilingualSitemap
@@ -177,6 +180,28 @@ def test_search_ranks_title_matches_first(client):
     assert with_title, "some results have Norrland in their title"
     assert len(titles) > len(with_title), "and some only in their text, ranked below"
     assert titles[: len(with_title)] == with_title
+
+
+def test_search_pages_through_every_result_title_matches_first(client, en):
+    call_command("add_articles", 25, verbosity=0)
+    # Every page holding both words, as the search backend finds them.
+    found = Page.objects.live().filter(locale=en).search("companies")
+    expected = {page.title for page in found}
+    assert len(expected) > 20, "enough for three pages of results"
+    seen, number = [], 1
+    while True:
+        response = client.get("/en/search/", {"q": "companies", "page": number})
+        assert f"{len(expected)} results for" in response.content.decode()
+        titles = result_titles(response)
+        seen += titles
+        if len(seen) >= len(expected) or not titles:
+            break
+        number += 1
+    assert number >= 3
+    assert len(seen) == len(set(seen)) == len(expected) and set(seen) == expected
+    in_title = [t for t in seen if "companies" in t.casefold()]
+    assert in_title and seen[: len(in_title)] == in_title, "title matches on the first page"
+    assert len(in_title) < len(seen), "and text-only matches after them"
 
 
 @pytest.mark.parametrize("query", ["Mälardalens", "Övre", "Härnösand", "förebilden"])
