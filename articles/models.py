@@ -110,6 +110,10 @@ class ArticlePage(BodyPage):
     that region; written by the programme office, it lives under the ArticleIndexPage.
     """
 
+    # Its publishing purges the exact addresses that list it (signals.py), not the whole
+    # site downstream (caching/invalidation.py).
+    purges_its_listings = True
+
     kind = models.CharField(
         _("kind"),
         max_length=20,

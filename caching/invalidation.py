@@ -54,12 +54,28 @@ def shown_on_many_pages_changed(**kwargs):
     transaction.on_commit(ban_everything)
 
 
+def page_changed(sender, instance, **kwargs):
+    """
+    A page published, withdrawn or moved. Wagtail purges its own addresses downstream.
+    A page whose model sets ``purges_its_listings`` (an article, articles/signals.py)
+    purges the exact addresses that list it as well. Any other page can be in the menu
+    of every page, in the home pages' and indexes' lists, and in its descendants'
+    breadcrumbs and addresses, and so can a moved article (two regions' listings): the
+    caches in front let go of the whole site, as for a partner.
+    """
+    content_changed()
+    if kwargs.get("url_path_before") or not getattr(instance, "purges_its_listings", False):
+        transaction.on_commit(ban_everything)
+
+
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         content_changed()
 
 
-for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(page_changed, dispatch_uid=f"page-cache-{id(signal)}")
+for signal in (published, unpublished):
     signal.connect(content_changed, dispatch_uid=f"page-cache-{id(signal)}")
 post_delete.connect(page_deleted, dispatch_uid="page-cache-page-deleted")
 for label in SHOWN_ON_PAGES:

@@ -11,14 +11,16 @@ import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from unittest import mock
 
 import pytest
+import requests
 
 from django.test import override_settings
 
 from articles.models import ArticlePage
 from partners.models import Partner
-from regions.models import Person
+from regions.models import Person, RegionPage
 
 ROOT = Path(__file__).resolve().parent.parent
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -116,11 +118,65 @@ def test_a_partner_or_a_person_saved_bans_the_whole_site_downstream(purging, pur
     assert purge_server.banned == ["testserver", "testserver"]
 
 
-def test_publishing_a_page_purges_addresses_and_bans_nothing(purging, purge_server, sv):
+def test_publishing_an_article_purges_addresses_and_bans_nothing(purging, purge_server, sv):
     article = ArticlePage.objects.filter(locale=sv).live().first()
     with purging() as purged:
         article.save_revision().publish()
     assert purged and not purge_server.banned
+
+
+def test_any_other_page_published_or_withdrawn_bans_the_whole_site(purging, purge_server, sv):
+    # A region shows in the menu, on the home page, in the region index and in its
+    # articles' breadcrumbs: more addresses than are worth listing.
+    region = RegionPage.objects.get(locale=sv, slug="mellersta-norrland")
+    with purging() as purged:
+        region.title = "Mellersta Norrland (Mittuniversitetet)"
+        region.save_revision().publish()
+    assert "/regioner/mellersta-norrland/" in purged, "Wagtail still purges its own address"
+    assert purge_server.banned == ["testserver"]
+    with purging():
+        region.unpublish()
+    assert purge_server.banned == ["testserver", "testserver"]
+
+
+def test_a_moved_article_bans_the_whole_site(purging, purge_server, sv):
+    article = ArticlePage.objects.get(locale=sv, slug="reflektion-fran-mitt-sverige")
+    elsewhere = RegionPage.objects.get(locale=sv, slug="ovre-norrland")
+    with purging():
+        article.move(elsewhere, pos="last-child")
+    assert purge_server.banned == ["testserver"], "both regions' listings changed"
+
+
+def test_cloudflare_is_asked_to_purge_everything_once(sv, django_capture_on_commit_callbacks):
+    """Cloudflare's API cannot be reached from here: its HTTP client stands in for it."""
+    sent = []
+
+    def post(url, json=None, headers=None, timeout=None):
+        sent.append((url, json, headers["Authorization"]))
+        response = requests.Response()
+        response.status_code = 200
+        return response
+
+    cloudflare = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": "token",
+            "ZONEID": "zone",
+        }
+    }
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=cloudflare),
+        mock.patch("caching.downstream.requests.post", post),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        Partner.objects.filter(locale=sv).first().save()
+    assert sent == [
+        (
+            "https://api.cloudflare.com/client/v4/zones/zone/purge_cache",
+            {"purge_everything": True},
+            "Bearer token",
+        )
+    ]
 
 
 def test_without_a_cache_in_front_nothing_is_sent(
