@@ -97,7 +97,7 @@ def admin_paths():
         f"/admin/pages/{region.pk}/",
         f"/admin/pages/{article.pk}/edit/",
         "/admin/reports/translation-status/",
-        "/admin/reports/translation-status/?status=untranslated&kind=page&p=2",
+        "/admin/reports/translation-status/?status=missing&kind=page&p=2",
     ]
 
 

@@ -55,6 +55,11 @@ def active_locale():
     return kept(f"locale:{code}", Locale.get_active)
 
 
+def source_locale():
+    """``Locale.get_default()``, the language translations are made from, kept."""
+    return kept("locale:source", Locale.get_default)
+
+
 def has_private_sections():
     return kept("private-sections", PageViewRestriction.objects.exists)
 

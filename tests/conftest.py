@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 
 from django.conf import settings
@@ -11,6 +13,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from regions.governance import PROGRAMME_OFFICE, TRANSLATORS
+from translations import store
+from translations.status import compute
 
 
 @pytest.fixture(scope="session")
@@ -80,3 +84,35 @@ def login(user):
     client = Client(HTTP_HOST="testserver")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def nothing_pending_from_earlier_tests():
+    """What a rolled-back test noted for the translation status is not this test's."""
+    store.pending.keys = set()
+
+
+@pytest.fixture
+def status_kept_true(db):
+    """After the test, the kept translation status is what working it out afresh says."""
+    yield
+
+    def seen(rows):
+        return {
+            (str(r.translation_key), r.locale_id, r.status, r.action, r.translation_id, r.synced)
+            for r in rows
+        }
+
+    kept = seen(store.states())
+    fresh = seen(
+        SimpleNamespace(
+            translation_key=r.source.translation_key,
+            locale_id=r.locale.pk,
+            status=r.status,
+            action=r.action,
+            translation_id=r.translation.pk if r.translation else None,
+            synced=r.synced,
+        )
+        for r in compute()
+    )
+    assert kept == fresh, f"kept but wrong: {kept - fresh}; missing: {fresh - kept}"

@@ -11,7 +11,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from home.models import ContentPage, HomePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("status_kept_true")]
 
 
 def submit(page, locale):

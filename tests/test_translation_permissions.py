@@ -20,7 +20,7 @@ from regions.models import RegionPage
 from tests.conftest import EDITOR_GROUPS, login
 from translations.middleware import GUARDS, NAMESPACE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("status_kept_true")]
 
 ACTORS = list(EDITOR_GROUPS)
 

@@ -15,10 +15,11 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from articles.models import ArticlePage
 from tests.conftest import login
+from translations import store
 from translations.review import REVIEW_ACTION, SUBMIT_ACTION
-from translations.status import Status, site_translation_status
+from translations.status import Status
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("status_kept_true")]
 
 NEW_INTRO = "Ett år av besök hos företagen i Jämtland och Västernorrland."
 NEW_INTRO_EN = "A year of visits to the companies of Jämtland and Västernorrland."
@@ -65,7 +66,7 @@ def translate_new_text(translation, en):
 
 
 def status(article, en):
-    return next(r for r in site_translation_status([en]) if r.source.pk == article.pk).status
+    return store.states([en]).get(page=article).status
 
 
 def editor_page(client, english):

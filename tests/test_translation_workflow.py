@@ -33,9 +33,10 @@ from home.models import ContentPage, HomePage
 from partners.models import Partner
 from regions.models import Person, RegionPage
 from tests.fake_translation_servers import DEEPL_KEY, LIBRETRANSLATE_KEY, FakeTranslationServer
-from translations.status import Status, site_translation_status
+from translations import store
+from translations.status import Status, compute
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("status_kept_true")]
 ROOT = Path(__file__).resolve().parent.parent
 
 ENGLISH = {
@@ -69,7 +70,7 @@ def swedish_page(sv):
 def status_of(obj, en):
     return next(
         r.status
-        for r in site_translation_status([en])
+        for r in store.with_objects(store.states([en]))
         if r.source.pk == obj.pk and type(r.source) is type(obj)
     )
 
@@ -368,7 +369,7 @@ def test_dashboard_shows_the_same_counts_as_the_report(swedish_page, admin_clien
     dashboard = counts("/admin/")
     assert dashboard["missing"] == "1", "the new page is the one missing translation"
     assert dashboard["up_to_date"] == str(
-        sum(1 for r in site_translation_status() if r.status == Status.UP_TO_DATE)
+        sum(1 for r in compute() if r.status == Status.UP_TO_DATE)
     )
     assert counts("/admin/reports/translation-status/") == dashboard
 

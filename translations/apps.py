@@ -5,3 +5,8 @@ class TranslationsConfig(AppConfig):
     """What wagtail-localize lacks here: permission guards on its views, the status report."""
 
     name = "translations"
+
+    def ready(self):
+        from . import store
+
+        store.connect()

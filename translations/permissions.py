@@ -20,6 +20,8 @@ from django.core.exceptions import ObjectDoesNotExist
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from caching.tree import source_locale
+
 # Lives on HomePage's Meta because every site has one; see home/models.py.
 SOURCE_LANGUAGE_PERMISSION = "home.edit_source_language"
 
@@ -29,7 +31,7 @@ def may_edit_source(user):
 
 
 def is_source_language(obj):
-    return isinstance(obj, TranslatableMixin) and obj.locale_id == Locale.get_default().pk
+    return isinstance(obj, TranslatableMixin) and obj.locale_id == source_locale().pk
 
 
 def has_model_permission(user, action, model):
@@ -74,7 +76,7 @@ def can_translate_into(user, obj, locale):
         return PagePermissionPolicy().user_has_permission_for_instance(user, "change", parent)
     if not has_model_permission(user, "change", type(obj)):
         return False
-    return locale.pk != Locale.get_default().pk or may_edit_source(user)
+    return locale.pk != source_locale().pk or may_edit_source(user)
 
 
 def untranslated_locales(obj):

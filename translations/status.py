@@ -19,14 +19,12 @@ of queries for ten pages as for ten thousand.
 """
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Count, Exists, F, Max, OuterRef
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.models import get_serializable_data_for_fields
@@ -73,23 +71,11 @@ class Row:
     translation: models.Model | None
     translation_source: TranslationSource | None
     action: str
-    action_url: str
+    synced: bool  # wagtail-localize keeps the translation in step with the source
 
     @property
     def title(self):
         return self.source.get_admin_display_title() if self.kind == "page" else str(self.source)
-
-    @property
-    def status_label(self):
-        return Status(self.status).label
-
-    @property
-    def language(self):
-        return self.locale.get_display_name()
-
-    @property
-    def action_label(self):
-        return Action(self.action).label
 
 
 def translatable_snippet_models():
@@ -122,28 +108,38 @@ def untranslated_counts(source_ids, locale):
     return {row["source_id"]: row["missing"] for row in rows}
 
 
-def site_translation_status(locales=None):
-    """Every (source object, target language) pair with its status, pages first."""
+def compute(keys=None, locales=None):
+    """
+    Every (Swedish object, other language) pair with its status, pages first, worked out
+    from wagtail-localize's records; ``keys`` limits it to objects with those translation
+    keys. ``translations.store`` keeps the result, so that nobody waits for this.
+    """
     source_locale = Locale.get_default()
     targets = list(locales or Locale.objects.exclude(pk=source_locale.pk).order_by("language_code"))
-    groups = [
-        ("page", Page.objects.filter(locale=source_locale, depth__gt=1).specific().order_by("path"))
-    ] + [
-        ("snippet", model.objects.filter(locale=source_locale).order_by("pk"))
-        for model in translatable_snippet_models()
+    pages = Page.objects.filter(locale=source_locale, depth__gt=1)
+    snippets = [
+        model.objects.filter(locale=source_locale) for model in translatable_snippet_models()
+    ]
+    if keys is not None:
+        pages = pages.filter(translation_key__in=keys)
+        snippets = [objects.filter(translation_key__in=keys) for objects in snippets]
+    groups = [("page", pages.specific().order_by("path"))] + [
+        ("snippet", objects.order_by("pk")) for objects in snippets
     ]
     rows = []
     for kind, objects in groups:
         objects = list(objects)
         if not objects:
             continue
-        keys = [obj.translation_key for obj in objects]
+        keys_of_group = [obj.translation_key for obj in objects]
         sources = {
             ts.object_id: ts
-            for ts in TranslationSource.objects.filter(object_id__in=keys, locale=source_locale)
+            for ts in TranslationSource.objects.filter(
+                object_id__in=keys_of_group, locale=source_locale
+            )
         }
         for locale in targets:
-            rows += status_rows(kind, objects, keys, sources, locale)
+            rows += status_rows(kind, objects, keys_of_group, sources, locale)
     return rows
 
 
@@ -226,7 +222,7 @@ def status_rows(kind, objects, keys, sources, locale):
                 translation=translation,
                 translation_source=source,
                 action=action,
-                action_url=action_url(kind, obj, translation, source, action),
+                synced=record is not None,
             )
         )
     return rows
@@ -264,32 +260,3 @@ def classify(kind, obj, translation, source, record, evidence):
     if published_at is None or published_at < last_change:
         return Status.READY, Action.PUBLISH
     return Status.UP_TO_DATE, Action.EDIT
-
-
-def action_url(kind, obj, translation, source, action):
-    if action == Action.TRANSLATE:
-        if kind == "page":
-            return reverse("wagtail_localize:submit_page_translation", args=[obj.pk])
-        return reverse(
-            "wagtail_localize:submit_snippet_translation",
-            args=[obj._meta.app_label, obj._meta.model_name, obj.pk],
-        )
-    if action == Action.SYNC:
-        return reverse("wagtail_localize:update_translations", args=[source.pk])
-    if kind == "page":
-        return reverse("wagtailadmin_pages:edit", args=[translation.pk])
-    opts = translation._meta
-    return reverse(
-        f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=[translation.pk]
-    )
-
-
-def summary(rows):
-    """[(language name, [(status, label, count), …]), …], for the dashboard, report and command."""
-    counts = {}
-    for row in rows:
-        counts.setdefault(row.language, Counter())[row.status] += 1
-    return [
-        (language, [(value, label, counter.get(value, 0)) for value, label in Status.choices])
-        for language, counter in counts.items()
-    ]

@@ -5,8 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
-from . import permissions
-from .status import Action, Status, site_translation_status, summary
+from caching.tree import source_locale
+
+from . import listing, permissions, store
+from .status import Action, Status
 
 
 class TranslationStatusReportView(ReportView):
@@ -31,26 +33,25 @@ class TranslationStatusReportView(ReportView):
     }
 
     def get_queryset(self):
-        rows = site_translation_status(self.chosen_locales())
-        self.counts = summary(rows)
+        states = store.states(self.chosen_locales())
+        self.counts = store.summary(states)
         status = self.request.GET.get("status")
         if status in Status.values:
-            rows = [row for row in rows if row.status == status]
+            states = states.filter(status=status)
         kind = self.request.GET.get("kind")
         if kind in {"page", "snippet"}:
-            rows = [row for row in rows if row.kind == kind]
-        return rows
+            states = states.filter(kind=kind)
+        return states
 
     def chosen_locales(self):
         code = self.request.GET.get("language")
         if code:
-            return list(
-                Locale.objects.filter(language_code=code).exclude(pk=Locale.get_default().pk)
-            )
+            return list(Locale.objects.filter(language_code=code).exclude(pk=source_locale().pk))
         return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["object_list"] = store.with_objects(context["object_list"], specific=False)
         for row in context["object_list"]:
             row.offered = offered_action(self.request.user, row)
         context.update(
@@ -58,7 +59,7 @@ class TranslationStatusReportView(ReportView):
             statuses=Status.choices,
             chosen_status=self.request.GET.get("status", ""),
             chosen_kind=self.request.GET.get("kind", ""),
-            languages=Locale.objects.exclude(pk=Locale.get_default().pk),
+            languages=Locale.objects.exclude(pk=source_locale().pk),
         )
         return context
 
@@ -66,7 +67,10 @@ class TranslationStatusReportView(ReportView):
 def offered_action(user, row):
     """(label, url) of the row's next step as this user may take it, or None."""
     if row.action == Action.TRANSLATE:
-        allowed = permissions.can_translate_into(user, row.source, row.locale)
+        if row.kind == "page":  # asked once per parent and language (listing.py)
+            allowed = listing.may_translate(user, row.source, row.locale, row.translation_id)
+        else:
+            allowed = permissions.can_translate_into(user, row.source, row.locale)
         return (Action.TRANSLATE.label, row.action_url) if allowed else None
     if not permissions.can_edit(user, row.translation):
         return None

@@ -11,14 +11,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import Translation
 
-from . import review
+from caching.tree import source_locale
+
+from . import listing, review
 from .middleware import allows_url
 from .permissions import is_source_language, may_edit_source
-from .status import site_translation_status, summary
+from .store import summary
 from .views import TranslationStatusReportView
 
 # --- the Swedish source of a snippet is edited only by those allowed to -----------------
@@ -45,7 +47,7 @@ def before_create_snippet(request, model):
     if not issubclass(model, TranslatableMixin) or may_edit_source(request.user):
         return
     code = request.GET.get("locale") or request.POST.get("locale")
-    if not code or code == Locale.get_default().language_code:
+    if not code or code == source_locale().language_code:
         raise PermissionDenied
 
 
@@ -93,10 +95,33 @@ def replace_hook(name, original, replacement):
 # are swapped here for versions that drop what the page tree does not allow.
 for _name, _original, _user_position in [
     ("register_page_header_buttons", localize_hooks.page_listing_more_buttons, 1),
-    ("register_page_listing_more_buttons", localize_hooks.page_listing_more_buttons, 1),
     ("register_snippet_listing_buttons", localize_hooks.register_snippet_listing_buttons, 1),
 ]:
     replace_hook(_name, _original, only_allowed(_original, _user_position))
+
+allowed_page_buttons = only_allowed(localize_hooks.page_listing_more_buttons, 1)
+
+
+def page_listing_more_buttons(page, user, view_name=None, next_url=None):
+    """The same buttons for each row of the explorer, from the kept states (listing.py)."""
+    return listing.translation_buttons(
+        page,
+        user,
+        fallback=lambda page: allowed_page_buttons(page, user, view_name, next_url),
+        next_url=next_url,
+    )
+
+
+replace_hook(
+    "register_page_listing_more_buttons",
+    localize_hooks.page_listing_more_buttons,
+    page_listing_more_buttons,
+)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_pages_with_their_translation_states(parent_page, pages, request):
+    return listing.with_states(pages)
 
 
 # --- the translation status report -------------------------------------------------------
@@ -130,7 +155,7 @@ class TranslationStatusPanel(Component):
     template_name = "translations/admin/translation_status_panel.html"
 
     def get_context_data(self, parent_context=None):
-        return {"counts": summary(site_translation_status())}
+        return {"counts": summary()}
 
 
 @hooks.register("construct_homepage_panels")

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "caching.pages.PageCacheMiddleware",
     # The site for the request's host, kept rather than looked up (caching/tree.py).
     "caching.tree.KeptSiteMiddleware",
+    # What a request changed in the translation status is worked out once, at its end.
+    "translations.store.StoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from translations.status import Status, site_translation_status, summary
+from translations import store
+from translations.status import Status
 
 
 class Command(BaseCommand):
@@ -13,21 +14,28 @@ class Command(BaseCommand):
             "--list", action="store_true", help="Also list every item that is not up to date."
         )
         parser.add_argument(
+            "--rebuild",
+            action="store_true",
+            help="First work out every status afresh (after the database was changed by hand).",
+        )
+        parser.add_argument(
             "--fail-if-incomplete",
             action="store_true",
             help="Exit with an error when anything is not up to date.",
         )
 
-    def handle(self, *args, list=False, fail_if_incomplete=False, **options):
-        rows = site_translation_status()
-        for language, counted in summary(rows):
+    def handle(self, *args, list=False, rebuild=False, fail_if_incomplete=False, **options):
+        if rebuild:
+            store.rebuild()
+        states = store.states()
+        for language, counted in store.summary(states):
             counts = ", ".join(f"{value}: {count}" for value, _label, count in counted)
             self.stdout.write(f"{language}: {counts}")
-        pending = [row for row in rows if row.status != Status.UP_TO_DATE]
+        pending = states.exclude(status=Status.UP_TO_DATE)
         if list:
-            for row in pending:
+            for row in pending.iterator():
                 self.stdout.write(
                     f"  {row.status_label}: {row.type_name} “{row.title}” ({row.language})"
                 )
-        if fail_if_incomplete and pending:
-            raise CommandError(f"{len(pending)} translations are not up to date.")
+        if fail_if_incomplete and pending.exists():
+            raise CommandError(f"{pending.count()} translations are not up to date.")

@@ -1,0 +1,256 @@
+"""
+The translation status of the whole site, kept in the database (``TranslationState``) so
+that the report filters and pages it and the dashboard counts it without working out the
+status of every page on every view.
+
+Whenever something the status is read from is saved or deleted (a page or translatable
+snippet, wagtail-localize's sources, segments, string translations, translations and logs,
+a moderation workflow's state, a language), the translation key of the Swedish object it
+concerns is noted, and the states of those objects are worked out again
+(``translations.status.compute``) and written:
+
+- at the end of the request, when the change happened in one (``StoreMiddleware``), so a
+  publish that saves a page three times costs one refresh;
+- otherwise when the transaction commits, or at once outside a transaction (commands such
+  as ``publish_scheduled`` or ``add_articles``);
+- and, in any case, before the states are read in the same thread.
+
+``manage.py translation_status --rebuild`` works everything out afresh, for a database
+changed behind the site's back; it is also done after ``migrate`` when there are no states.
+"""
+
+import threading
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Count
+from django.db.models.signals import post_delete, post_migrate, post_save
+
+from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
+
+from .models import TranslationState
+from .status import Status, compute, translatable_snippet_models
+
+EVERYTHING = "everything"
+BATCH = 500
+
+
+class Pending(threading.local):
+    def __init__(self):
+        self.keys = set()
+        self.in_request = False
+        self.memo = {}  # what one request looked up once (translations.listing)
+
+
+pending = Pending()
+
+
+def note(*keys):
+    """Remember that the status of the objects with these translation keys may have changed."""
+    pending.keys.update(key for key in keys if key)
+    if not pending.keys or pending.in_request:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        flush()
+    elif not any(entry[1] is flush for entry in connection.run_on_commit):
+        transaction.on_commit(flush)
+
+
+def flush():
+    keys, pending.keys = pending.keys, set()
+    if EVERYTHING in keys:
+        rebuild()
+    elif keys:
+        refresh(keys)
+
+
+def refresh(keys):
+    keys = sorted(str(key) for key in keys)
+    for start in range(0, len(keys), BATCH):
+        batch = keys[start : start + BATCH]
+        with transaction.atomic():
+            TranslationState.objects.filter(translation_key__in=batch).delete()
+            write(compute(keys=batch))
+
+
+def rebuild():
+    pending.keys = set()
+    with transaction.atomic():
+        TranslationState.objects.all().delete()
+        write(compute())
+
+
+def write(rows):
+    page_type = ContentType.objects.get_for_model(Page)
+    TranslationState.objects.bulk_create(
+        [
+            TranslationState(
+                translation_key=row.source.translation_key,
+                locale=row.locale,
+                kind=row.kind,
+                page=row.source if row.kind == "page" else None,
+                content_type=page_type
+                if row.kind == "page"
+                else ContentType.objects.get_for_model(row.source),
+                object_id=row.source.pk,
+                title=row.title[:255],
+                type_name=row.type_name[:255],
+                status=row.status,
+                action=row.action,
+                translation_id=row.translation.pk if row.translation else None,
+                translation_is_alias=bool(getattr(row.translation, "alias_of_id", None)),
+                synced=row.synced,
+                translation_source=row.translation_source,
+            )
+            for row in rows
+        ],
+        batch_size=BATCH,
+    )
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def states(locales=None):
+    """The kept states, pages in tree order and then snippets, fresh for this thread."""
+    flush()
+    queryset = TranslationState.objects.select_related("locale", "content_type").order_by(
+        "kind", "page__path", "content_type", "object_id", "locale__language_code"
+    )
+    if locales is not None:
+        queryset = queryset.filter(locale__in=locales)
+    return queryset
+
+
+def summary(queryset=None):
+    """[(language name, [(status, label, count), …]), …], counted by the database."""
+    queryset = states() if queryset is None else queryset
+    counted = {}
+    for row in queryset.order_by().values("locale", "status").annotate(count=Count("pk")):
+        counted.setdefault(row["locale"], {})[row["status"]] = row["count"]
+    locales = Locale.objects.in_bulk(counted)
+    return [
+        (
+            locales[pk].get_display_name(),
+            [(value, label, counts.get(value, 0)) for value, label in Status.choices],
+        )
+        for pk, counts in sorted(counted.items(), key=lambda item: locales[item[0]].language_code)
+    ]
+
+
+def remembered(key, look_up):
+    """``look_up()``, asked once per request (every time outside one)."""
+    if not pending.in_request:
+        return look_up()
+    if key not in pending.memo:
+        pending.memo[key] = look_up()
+    return pending.memo[key]
+
+
+def with_objects(page_of_states, specific=True):
+    """The states with ``source`` and ``translation`` objects, a few queries for all of them."""
+    page_of_states = list(page_of_states)
+    wanted = {}
+    for state in page_of_states:
+        model = Page if state.kind == "page" else state.content_type.model_class()
+        wanted.setdefault(model, set()).update(
+            pk for pk in (state.object_id, state.translation_id) if pk
+        )
+    found = {}
+    for model, pks in wanted.items():
+        objects = model.objects.filter(pk__in=pks)
+        if model is Page and specific:
+            objects = objects.specific()
+        found.update({(model, obj.pk): obj for obj in objects})
+    for state in page_of_states:
+        model = Page if state.kind == "page" else state.content_type.model_class()
+        state.source = found.get((model, state.object_id))
+        state.translation = found.get((model, state.translation_id))
+    return page_of_states
+
+
+# --- noticing changes ---------------------------------------------------------------------
+
+
+def translatable_saved(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, TranslatableMixin):
+        return
+    if isinstance(instance, Page) or sender in translatable_snippet_models():
+        note(instance.translation_key)
+
+
+def source_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        note(instance.object_id)
+
+
+def note_first(queryset, key_field):
+    note(queryset.values_list(key_field, flat=True).first())
+
+
+def through_source(sender, instance, raw=False, **kwargs):
+    if not raw:
+        note_first(TranslationSource.objects.filter(pk=instance.source_id), "object_id")
+
+
+def string_translation_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        note(
+            *StringSegment.objects.filter(
+                string_id=instance.translation_of_id, context_id=instance.context_id
+            ).values_list("source__object_id", flat=True)
+        )
+
+
+def workflow_state_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    model = ContentType.objects.get_for_id(instance.base_content_type_id).model_class()
+    if model is not None and issubclass(model, TranslatableMixin):
+        note_first(model.objects.filter(pk=instance.object_id), "translation_key")
+
+
+def locale_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        note(EVERYTHING)
+
+
+def fill_when_empty(sender, **kwargs):
+    if sender.name == "translations" and not TranslationState.objects.exists():
+        rebuild()
+
+
+def connect():
+    for signal in (post_save, post_delete):
+        signal.connect(translatable_saved, dispatch_uid=f"translation_state_{signal}")
+        signal.connect(source_saved, sender=TranslationSource)
+        signal.connect(through_source, sender=StringSegment)
+        signal.connect(through_source, sender=Translation)
+        signal.connect(through_source, sender=TranslationLog)
+        signal.connect(string_translation_saved, sender=StringTranslation)
+        signal.connect(workflow_state_saved, sender=WorkflowState)
+        signal.connect(locale_changed, sender=Locale)
+    post_migrate.connect(fill_when_empty)
+
+
+class StoreMiddleware:
+    """Changes made while answering a request are worked out once, when it is answered."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        pending.in_request, pending.memo = True, {}
+        try:
+            return self.get_response(request)
+        finally:
+            pending.in_request, pending.memo = False, {}
+            flush()
