@@ -15,6 +15,7 @@ from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from caching.tree import active_locale, public
+from home.identity import site_name
 from regions.models import RegionPage
 
 from .models import ArticleIndexPage, ArticlePage
@@ -37,10 +38,12 @@ class ArticleFeed(Feed):
         return FeedSubject(request)
 
     def title(self, obj):
-        return _("Produktionslyftet: news and articles")
+        return _("%(site)s: news and articles") % {"site": site_name(obj.request)}
 
     def description(self, obj):
-        return _("Editorials, news, features and blog posts from Produktionslyftet.")
+        return _("Editorials, news, features and blog posts from %(site)s.") % {
+            "site": site_name(obj.request)
+        }
 
     def link(self, obj):
         index = ArticleIndexPage.objects.live().filter(locale=active_locale()).first()
@@ -91,11 +94,15 @@ class RegionArticleFeed(ArticleFeed):
         return FeedSubject(request, found)
 
     def title(self, obj):
-        return _("Produktionslyftet %(region)s: articles") % {"region": obj.region.title}
+        return _("%(site)s %(region)s: articles") % {
+            "site": site_name(obj.request),
+            "region": obj.region.title,
+        }
 
     def description(self, obj):
-        return _("Articles from the %(region)s node of Produktionslyftet.") % {
-            "region": obj.region.title
+        return _("Articles from the %(region)s node of %(site)s.") % {
+            "site": site_name(obj.request),
+            "region": obj.region.title,
         }
 
     def link(self, obj):

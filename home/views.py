@@ -123,7 +123,15 @@ def server_error(request):
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     home_url = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
     with translation.override(language):
-        html = render_to_string("500.html", {"LANGUAGE_CODE": language, "home_url": home_url})
+        html = render_to_string(
+            "500.html",
+            # The setting, not the site's record: the database may be down.
+            {
+                "LANGUAGE_CODE": language,
+                "home_url": home_url,
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
     return HttpResponseServerError(html)
 
 

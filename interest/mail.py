@@ -8,6 +8,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from home.identity import site_name
+
 from .models import MailStatus
 
 
@@ -16,6 +18,7 @@ def messages_for(submission):
         "wagtailsnippets_interest_submission:inspect", args=[submission.pk]
     )
     mails = []
+    site = site_name()  # mail is sent outside a request too (retry_interest_mail)
     node = submission.region
     recipient = (node.contact_email if node else "") or settings.INTEREST_FALLBACK_EMAIL
     with translation.override(settings.LANGUAGE_CODE):  # the nodes work in Swedish
@@ -25,7 +28,8 @@ def messages_for(submission):
                     "interest/mail/to_node_subject.txt", {"submission": submission}
                 ).strip(),
                 body=render_to_string(
-                    "interest/mail/to_node.txt", {"submission": submission, "admin_url": admin_url}
+                    "interest/mail/to_node.txt",
+                    {"submission": submission, "admin_url": admin_url, "site_name": site},
                 ),
                 to=[recipient],
                 reply_to=[submission.email],
@@ -42,10 +46,12 @@ def messages_for(submission):
         mails.append(
             EmailMessage(
                 subject=render_to_string(
-                    "interest/mail/confirmation_subject.txt", {"submission": submission}
+                    "interest/mail/confirmation_subject.txt",
+                    {"submission": submission, "site_name": site},
                 ).strip(),
                 body=render_to_string(
-                    "interest/mail/confirmation.txt", {"submission": submission, "node": node_page}
+                    "interest/mail/confirmation.txt",
+                    {"submission": submission, "node": node_page, "site_name": site},
                 ),
                 to=[submission.email],
             )

@@ -409,3 +409,26 @@ def test_the_x_default_alternate_is_the_source_languages_page(client, settings):
     (x_default,) = tree.xpath('//link[@hreflang="x-default"]/@href')
     (swedish,) = tree.xpath('//link[@hreflang="sv"]/@href')
     assert x_default == swedish
+
+
+def test_the_sites_name_is_set_in_one_place_and_shown_everywhere(client, sv):
+    """An editor renames the site in Settings → Sites: pages, feeds and data follow."""
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Produktionslyftet 3"
+    site.save()
+    article = ArticlePage.objects.live().filter(locale=sv).first()
+    tree = lxml_html.fromstring(client.get(article.url).content)
+    assert tree.xpath("string(//title)").endswith("– Produktionslyftet 3")
+    assert tree.xpath("string(//a[@class='site-name'])") == "Produktionslyftet 3"
+    assert tree.xpath("//meta[@property='og:site_name']/@content") == ["Produktionslyftet 3"]
+    assert "Partner till Produktionslyftet 3" in tree.xpath(
+        "string(//footer[@class='site-footer'])"
+    )
+    data = json.loads(tree.xpath("string(//script[@type='application/ld+json'])"))
+    assert data["publisher"]["name"] == "Produktionslyftet 3"
+    feed = feedparser.parse(client.get("/en/rss/").content)
+    assert feed.feed.title == "Produktionslyftet 3: news and articles"
+    about = tree.xpath("string(//p[@class='site-footer__about'])")
+    assert about.startswith("Produktionslyftet 3 är ett nationellt program")

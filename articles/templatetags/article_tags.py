@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from articles.models import ArticleKind, ArticlePage, attach_regions
 from caching.fragments import sitewide
 from caching.tree import public
+from home.identity import site_name
 from regions.models import RegionPage
 
 register = template.Library()
@@ -67,7 +68,7 @@ def article_structured_data(context, article):
         "datePublished": article.date.isoformat(),
         "inLanguage": article.locale.language_code,
         "url": article.get_full_url(request),
-        "publisher": {"@type": "Organization", "name": "Produktionslyftet"},
+        "publisher": {"@type": "Organization", "name": site_name(request)},
     }
     if article.author:
         data["author"] = {"@type": "Person", "name": article.author.name}

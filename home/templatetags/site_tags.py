@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from caching.fragments import sitewide
 from caching.tree import public
-from home import views
+from home import identity, views
 from home.models import HomePage
 
 register = template.Library()
@@ -45,6 +45,12 @@ def home_and_menu(context):
     if request is not None:
         request._home_and_menu = memo
     return memo
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The site's name (home/identity.py)."""
+    return identity.site_name(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 
 from caching.fragments import sitewide
+from home.identity import site_name
 from partners.models import Partner, PartnerKind
 
 register = template.Library()
@@ -21,6 +22,7 @@ def partner_footer(context):
             {
                 "partners": [p for p in partners if p.kind == PartnerKind.PARTNER],
                 "supporters": [p for p in partners if p.kind != PartnerKind.PARTNER],
+                "site_name": site_name(context.get("request")),
             },
         )
 

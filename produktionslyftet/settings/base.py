@@ -298,7 +298,8 @@ if env("AWS_STORAGE_BUCKET_NAME"):
 # Wagtail's page editor can post more fields than Django's default of 1,000.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_SITE_NAME = "Produktionslyftet"
+# The site's name where an editor has not set one in Settings → Sites (home/identity.py).
+WAGTAIL_SITE_NAME = env("SITE_NAME", "Produktionslyftet")
 # Nothing in the admin calls out: no editor's email address (hashed or not) goes to an
 # avatar service, and the dashboard asks no outside server for Wagtail's latest version.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -7,6 +7,7 @@ nothing and an editor's changes to demo pages survive.
 
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -149,7 +150,7 @@ class DemoLoader:
             defaults={
                 "hostname": self.hostname,
                 "port": self.port,
-                "site_name": "Produktionslyftet",
+                "site_name": settings.WAGTAIL_SITE_NAME,
                 "root_page": home,
             },
         )
