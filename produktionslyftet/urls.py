@@ -13,6 +13,7 @@ from caching import views as caching_views
 from home import views as home_views
 from home.sitemaps import SITEMAPS
 from produktionslyftet.health import healthz
+from search import views as search_views
 
 handler500 = "home.views.server_error"
 
@@ -45,7 +46,7 @@ if settings.SERVE_MEDIA:
 # The public site: Swedish at /, English at /en/. Paths in _() are translated
 # (/sok/ and /en/search/).
 urlpatterns += i18n_patterns(
-    path(_("search/"), home_views.search, name="search"),
+    path(_("search/"), search_views.search, name="search"),
     path("rss/", ArticleFeed(), name="article_feed"),
     path("rss/<slug:region>/", RegionArticleFeed(), name="region_article_feed"),
     path(

@@ -396,7 +396,7 @@ def test_the_shared_feed_objects_keep_nothing_of_a_request(client):
 
 
 def test_the_search_boxes_take_what_the_search_reads(client, monkeypatch):
-    from home import views
+    from search import views
 
     monkeypatch.setattr(views, "MAX_QUERY_LENGTH", 120)
     for path in ("/", "/sok/?q=norrland"):

@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from caching.fragments import sitewide
 from caching.tree import public
-from home import identity, views
+from home import identity
 from home.models import HomePage
 
 register = template.Library()
@@ -138,9 +138,3 @@ def og_locale(language_code):
 def default_language():
     """The source language, whose pages are the x-default alternates."""
     return settings.LANGUAGE_CODE
-
-
-@register.simple_tag
-def search_max_length():
-    """The search box takes no more than the search view reads."""
-    return views.MAX_QUERY_LENGTH
