@@ -143,10 +143,6 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
-        # Site-wide, so it lives on the model every site has; see translations/permissions.py.
-        permissions = [
-            ("edit_source_language", _("Can edit snippets in the source language (Swedish)"))
-        ]
 
     @classmethod
     def can_create_at(cls, parent):

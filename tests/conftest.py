@@ -12,7 +12,7 @@ from django.utils import translation
 
 from wagtail.models import Locale, Page
 
-from regions.governance import PROGRAMME_OFFICE, TRANSLATORS
+from governance.groups import PROGRAMME_OFFICE, TRANSLATORS
 from translations import store
 from translations.status import compute
 

@@ -15,7 +15,7 @@ from django.test import Client
 from wagtail_localize.models import TranslationSource
 
 from articles.models import ArticlePage
-from regions.governance import PROGRAMME_OFFICE
+from governance.groups import PROGRAMME_OFFICE
 from regions.models import Person
 
 pytestmark = pytest.mark.django_db

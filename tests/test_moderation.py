@@ -12,7 +12,7 @@ from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage
-from regions.governance import PROGRAMME_OFFICE
+from governance.groups import PROGRAMME_OFFICE
 from regions.models import RegionPage
 from tests.admin_forms import form_data
 

@@ -12,9 +12,9 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page
 
 from articles.models import ArticlePage
+from governance.groups import sync_editor_groups
 from home.models import HomePage
 from partners.models import Partner, PartnersPage
-from regions.governance import sync_editor_groups
 from regions.models import Person, RegionIndexPage, RegionPage
 from tests.admin_forms import post_page_edit
 from tests.conftest import EDITOR_GROUPS, login

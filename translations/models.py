@@ -43,6 +43,10 @@ class TranslationState(models.Model):
             )
         ]
         indexes = [models.Index(fields=["locale", "status"], name="state_by_status")]
+        # Site-wide, on the bilingual workflow's one model; see permissions.py.
+        permissions = [
+            ("edit_source_language", _("Can edit snippets in the source language (Swedish)"))
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.language}): {self.status_label}"

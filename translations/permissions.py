@@ -22,8 +22,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from caching.tree import source_locale
 
-# Lives on HomePage's Meta because every site has one; see home/models.py.
-SOURCE_LANGUAGE_PERMISSION = "home.edit_source_language"
+# Declared on TranslationState's Meta (models.py); the programme office holds it.
+SOURCE_LANGUAGE_PERMISSION = "translations.edit_source_language"
 
 
 def may_edit_source(user):

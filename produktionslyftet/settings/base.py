@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "articles",
     "partners",
     "translations",
+    "governance",
     "interest",
     "operations",
     "caching",

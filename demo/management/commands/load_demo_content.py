@@ -19,10 +19,10 @@ from wagtail_localize.models import Translation, TranslationSource
 from articles.models import ArticleIndexPage, ArticlePage
 from demo import content
 from demo.images import logo, portrait
+from governance.groups import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
 from home.models import ContentPage, HomePage, ProgrammePeriod
 from interest.models import InterestFormPage
 from partners.models import Partner, PartnersPage
-from regions.governance import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
 from regions.models import (
     County,
     ParticipatingCompany,

@@ -27,8 +27,7 @@ from wagtail.models import (
 )
 
 from home.models import HomePage
-
-from .models import RegionPage
+from regions.models import RegionPage
 
 PROGRAMME_OFFICE = "Programkontoret"
 TRANSLATORS = "Översättare"
@@ -56,8 +55,8 @@ OFFICE_MODEL_PERMISSIONS = {
     "wagtail_localize": ["submit_translation"],
     "regions": ["add_person", "change_person", "delete_person", "view_person"],
     "partners": ["add_partner", "change_partner", "delete_partner", "view_partner"],
+    "translations": ["edit_source_language"],
     "home": [
-        "edit_source_language",
         "add_programmeperiod",
         "change_programmeperiod",
         "delete_programmeperiod",

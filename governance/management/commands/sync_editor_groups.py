@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from regions.governance import sync_editor_groups
+from governance.groups import sync_editor_groups
 
 
 class Command(BaseCommand):

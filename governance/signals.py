@@ -1,8 +1,9 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from .governance import sync_region
-from .models import RegionPage
+from regions.models import RegionPage
+
+from .groups import sync_region
 
 
 @receiver(post_save, sender=RegionPage)
