@@ -385,6 +385,24 @@ def test_on_postgresql_search_uses_swedish_stemming(client):
     assert "Regioner" in result_titles(client.get("/sok/", {"q": "regionerna"}))
 
 
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming needs PostgreSQL's text search"
+)
+def test_on_postgresql_english_is_searched_with_english_stemming(client, sv, en):
+    from home.models import ContentPage, HomePage
+
+    def publish(locale, title, introduction):
+        home = HomePage.objects.get(locale=locale)
+        page = home.add_child(instance=ContentPage(title=title, introduction=introduction))
+        page.save_revision().publish()
+
+    publish(en, "Flow on the shop floor", "A company in Jämtland halved its lead times.")
+    publish(sv, "Flöde i verkstaden", "Tillverkarna i Jämtland halverade ledtiderna.")
+    # English stems "halving" and "halved" alike; Swedish stemming does not.
+    assert result_titles(client.get("/en/search/", {"q": "halving"})) == ["Flow on the shop floor"]
+    assert result_titles(client.get("/sok/", {"q": "halvera"})) == ["Flöde i verkstaden"]
+
+
 def test_the_shared_feed_objects_keep_nothing_of_a_request(client):
     """One Feed instance serves every request and thread: a request must not live on it."""
     from django.urls import resolve

@@ -312,9 +312,13 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # Used by the PostgreSQL backend for stemming; ignored on SQLite.
+        # On PostgreSQL each language is indexed and searched with its own stemming
+        # (search/backends.py); SQLite's full-text search does not stem.
+        "BACKEND": "search.backends"
+        if DATABASES["default"]["ENGINE"].endswith("postgresql")
+        else "wagtail.search.backends.database",
         "SEARCH_CONFIG": "swedish",
+        "SEARCH_CONFIGS": {"sv": "swedish", "en": "english"},
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
