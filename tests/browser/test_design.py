@@ -1,7 +1,8 @@
 """
 Every public page, in both languages: accessible (axe-core, WCAG 2.1 A and AA), valid
 HTML (the Nu HTML Checker), self-contained (no request leaves the machine), and usable
-from 320 px wide up, with screenshots at 375 and 1280 px left in artifacts/screenshots/.
+from 320 px wide up, with screenshots at 375 and 1280 px left in artifacts/screenshots/;
+and the main page types steady on a phone on a slow network (layout shift under 0.1).
 """
 
 import json
@@ -106,6 +107,58 @@ def test_nothing_overflows_the_viewport_horizontally(browser, site_url, public_u
             tab.screenshot(path=str(screenshots / f"{slug_for(path)}-{width}.png"), full_page=True)
     context.close()
     assert overflowing == {}
+
+
+LAYOUT_SHIFT_OBSERVER = """
+window.__layoutShift = 0;
+new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+    }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/en/",
+        "/aktuellt/",
+        "/regioner/mellersta-norrland/",
+        "/regioner/mellersta-norrland/reflektion-fran-mitt-sverige/",
+    ],
+)
+def test_a_phone_on_a_slow_network_sees_no_layout_shift(browser, site_url, path):
+    """Cumulative Layout Shift under 0.1 at 375 px, with fonts and pictures arriving late."""
+    context = browser.new_context(
+        base_url=site_url, viewport={"width": 375, "height": 812}, is_mobile=True
+    )
+    tab = context.new_page()
+    network = context.new_cdp_session(tab)
+    network.send("Network.enable")
+    network.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": 150,
+            "downloadThroughput": 200_000,
+            "uploadThroughput": 100_000,
+        },
+    )
+    tab.add_init_script(LAYOUT_SHIFT_OBSERVER)
+    visit(tab, path)
+    tab.wait_for_timeout(1000)
+    shift = tab.evaluate("window.__layoutShift")
+    # The observer sees shifts: one made on purpose counts.
+    tab.evaluate(
+        "document.body.prepend(Object.assign(document.createElement('div'), {style: 'height: 300px'}))"
+    )
+    tab.wait_for_timeout(300)
+    made = tab.evaluate("window.__layoutShift") - shift
+    context.close()
+    assert made > 0.1
+    assert shift < 0.1
 
 
 def test_every_page_is_valid_html(site_url, public_urls, tmp_path):
