@@ -7,6 +7,9 @@ loader can translate the Swedish pages through wagtail-localize's PO import exac
 translator's file would. A segment of rich text is one block element (a paragraph or a
 heading), so rich text is written a block at a time with ``rich()``.
 
+Every entry, of every kind, is a dict of the fields its model takes (an article's also
+names its region, ``None`` for the programme office's), so one reads like the next.
+
 The facts (people, roles, dates, places) follow the editorial the site was conceived
 around; the words are the project's own. The companies are invented for the demo.
 """
@@ -108,126 +111,128 @@ PEOPLE = [
 # --- Partners, stakeholders and financiers ----------------------------------------
 
 PARTNERS = [
-    # (name sv, name en, kind, url, description sv, description en)
-    (
-        "Swerea IVF",
-        "Swerea IVF",
-        "partner",
-        "https://www.ri.se/",
-        "Industriforskningsinstitutet som är programmets värdorganisation och samordnar noderna.",
-        "The industrial research institute that hosts the programme and coordinates the nodes.",
-    ),
-    (
-        "Chalmers tekniska högskola",
-        "Chalmers University of Technology",
-        "partner",
-        "https://www.chalmers.se/",
-        "Medgrundare av programmet och värd för noden i Västsverige.",
-        "A co-founder of the programme and host of the West Sweden node.",
-    ),
-    (
-        "Luleå tekniska universitet",
-        "Luleå University of Technology",
-        "partner",
-        "https://www.ltu.se/",
-        "Värd för noden i Övre Norrland, där Produktion Botnia startade.",
-        "Host of the Upper Norrland node, where Produktion Botnia started.",
-    ),
-    (
-        "Mittuniversitetet",
-        "Mid Sweden University",
-        "partner",
-        "https://www.miun.se/",
-        "Värd för noden i Mellersta Norrland sedan 2010.",
-        "Host of the Central Norrland node since 2010.",
-    ),
-    (
-        "Högskolan i Gävle",
-        "University of Gävle",
-        "partner",
-        "https://www.hig.se/",
-        "Värd för noden i Norra Mellansverige.",
-        "Host of the North Central Sweden node.",
-    ),
-    (
-        "Mälardalens högskola",
-        "Mälardalen University",
-        "partner",
-        "https://www.mdu.se/",
-        "Värd för noden i Östra Mellansverige.",
-        "Host of the East Central Sweden node.",
-    ),
-    (
-        "KTH",
-        "KTH Royal Institute of Technology",
-        "partner",
-        "https://www.kth.se/",
-        "Värd för noden i Stockholm.",
-        "Host of the Stockholm node.",
-    ),
-    (
-        "Tekniska Högskolan i Jönköping",
-        "Jönköping University School of Engineering",
-        "partner",
-        "https://ju.se/",
-        "Värd för noden i Småland och öarna.",
-        "Host of the Småland and the Islands node.",
-    ),
-    (
-        "Lunds tekniska högskola",
-        "Lund University Faculty of Engineering",
-        "partner",
-        "https://www.lth.se/",
-        "Värd för noden i Sydsverige.",
-        "Host of the South Sweden node.",
-    ),
-    (
-        "Teknikföretagen",
-        "Association of Swedish Engineering Industries",
-        "stakeholder",
-        "https://www.teknikforetagen.se/",
-        "Arbetsgivarorganisationen för teknikindustrin, en av programmets initiativtagare.",
-        "The employers' organisation of the engineering industry, one of the programme's "
-        "initiators.",
-    ),
-    (
-        "IF Metall",
-        "IF Metall",
-        "stakeholder",
-        "https://www.ifmetall.se/",
-        "Fackförbundet för industrins medarbetare, som står bakom programmet tillsammans med "
-        "Teknikföretagen.",
-        "The trade union of the industry's workers, which backs the programme together with "
-        "the Association of Swedish Engineering Industries.",
-    ),
-    (
-        "VINNOVA",
-        "Vinnova",
-        "financier",
-        "https://www.vinnova.se/",
-        "Sveriges innovationsmyndighet, som finansierar programmet.",
-        "Sweden's innovation agency, which funds the programme.",
-    ),
-    (
-        "KK-stiftelsen",
-        "The Knowledge Foundation",
-        "financier",
-        "https://www.kks.se/",
-        "Stiftelsen som finansierar forskning vid de nya universiteten och högskolorna.",
-        "The foundation that funds research at Sweden's newer universities.",
-    ),
-    (
-        "Tillväxtverket",
-        "Swedish Agency for Economic and Regional Growth",
-        "financier",
-        "https://tillvaxtverket.se/",
-        "Myndigheten för regional tillväxt, som bidrar till nodernas arbete.",
-        "The agency for regional growth, which supports the nodes' work.",
-    ),
+    {
+        "name": t("Swerea IVF", "Swerea IVF"),
+        "kind": "partner",
+        "url": "https://www.ri.se/",
+        "description": t(
+            "Industriforskningsinstitutet som är programmets värdorganisation och samordnar noderna.",
+            "The industrial research institute that hosts the programme and coordinates the nodes.",
+        ),
+    },
+    {
+        "name": t("Chalmers tekniska högskola", "Chalmers University of Technology"),
+        "kind": "partner",
+        "url": "https://www.chalmers.se/",
+        "description": t(
+            "Medgrundare av programmet och värd för noden i Västsverige.",
+            "A co-founder of the programme and host of the West Sweden node.",
+        ),
+    },
+    {
+        "name": t("Luleå tekniska universitet", "Luleå University of Technology"),
+        "kind": "partner",
+        "url": "https://www.ltu.se/",
+        "description": t(
+            "Värd för noden i Övre Norrland, där Produktion Botnia startade.",
+            "Host of the Upper Norrland node, where Produktion Botnia started.",
+        ),
+    },
+    {
+        "name": t("Mittuniversitetet", "Mid Sweden University"),
+        "kind": "partner",
+        "url": "https://www.miun.se/",
+        "description": t(
+            "Värd för noden i Mellersta Norrland sedan 2010.",
+            "Host of the Central Norrland node since 2010.",
+        ),
+    },
+    {
+        "name": t("Högskolan i Gävle", "University of Gävle"),
+        "kind": "partner",
+        "url": "https://www.hig.se/",
+        "description": t(
+            "Värd för noden i Norra Mellansverige.", "Host of the North Central Sweden node."
+        ),
+    },
+    {
+        "name": t("Mälardalens högskola", "Mälardalen University"),
+        "kind": "partner",
+        "url": "https://www.mdu.se/",
+        "description": t(
+            "Värd för noden i Östra Mellansverige.", "Host of the East Central Sweden node."
+        ),
+    },
+    {
+        "name": t("KTH", "KTH Royal Institute of Technology"),
+        "kind": "partner",
+        "url": "https://www.kth.se/",
+        "description": t("Värd för noden i Stockholm.", "Host of the Stockholm node."),
+    },
+    {
+        "name": t("Tekniska Högskolan i Jönköping", "Jönköping University School of Engineering"),
+        "kind": "partner",
+        "url": "https://ju.se/",
+        "description": t(
+            "Värd för noden i Småland och öarna.", "Host of the Småland and the Islands node."
+        ),
+    },
+    {
+        "name": t("Lunds tekniska högskola", "Lund University Faculty of Engineering"),
+        "kind": "partner",
+        "url": "https://www.lth.se/",
+        "description": t("Värd för noden i Sydsverige.", "Host of the South Sweden node."),
+    },
+    {
+        "name": t("Teknikföretagen", "Association of Swedish Engineering Industries"),
+        "kind": "stakeholder",
+        "url": "https://www.teknikforetagen.se/",
+        "description": t(
+            "Arbetsgivarorganisationen för teknikindustrin, en av programmets initiativtagare.",
+            "The employers' organisation of the engineering industry, one of the programme's "
+            "initiators.",
+        ),
+    },
+    {
+        "name": t("IF Metall", "IF Metall"),
+        "kind": "stakeholder",
+        "url": "https://www.ifmetall.se/",
+        "description": t(
+            "Fackförbundet för industrins medarbetare, som står bakom programmet tillsammans med "
+            "Teknikföretagen.",
+            "The trade union of the industry's workers, which backs the programme together with "
+            "the Association of Swedish Engineering Industries.",
+        ),
+    },
+    {
+        "name": t("VINNOVA", "Vinnova"),
+        "kind": "financier",
+        "url": "https://www.vinnova.se/",
+        "description": t(
+            "Sveriges innovationsmyndighet, som finansierar programmet.",
+            "Sweden's innovation agency, which funds the programme.",
+        ),
+    },
+    {
+        "name": t("KK-stiftelsen", "The Knowledge Foundation"),
+        "kind": "financier",
+        "url": "https://www.kks.se/",
+        "description": t(
+            "Stiftelsen som finansierar forskning vid de nya universiteten och högskolorna.",
+            "The foundation that funds research at Sweden's newer universities.",
+        ),
+    },
+    {
+        "name": t("Tillväxtverket", "Swedish Agency for Economic and Regional Growth"),
+        "kind": "financier",
+        "url": "https://tillvaxtverket.se/",
+        "description": t(
+            "Myndigheten för regional tillväxt, som bidrar till nodernas arbete.",
+            "The agency for regional growth, which supports the nodes' work.",
+        ),
+    },
 ]
-for _name_sv, _name_en, _kind, _url, _desc_sv, _desc_en in PARTNERS:
-    t(_name_sv, _name_en)
-    t(_desc_sv, _desc_en)
+
 
 # --- Pages --------------------------------------------------------------------------
 # Each page: its type, Swedish fields (translatable text wrapped in t()), children.
@@ -399,135 +404,6 @@ COUNTIES = {
     "sydsverige": ["10", "12"],  # Blekinge, Skåne
 }
 
-REGIONS = [
-    # slug sv, slug en, title sv, title en, host sv, host en, lat, lon, intro sv, intro en
-    (
-        "ovre-norrland",
-        "upper-norrland",
-        "Övre Norrland",
-        "Upper Norrland",
-        "Luleå tekniska universitet",
-        "Luleå University of Technology",
-        "65.61760",
-        "22.14050",
-        "Noden i norr, där Produktion Botnia startade och blev en förebild för andra regioner.",
-        "The northern node, where Produktion Botnia started and became a model for other regions.",
-    ),
-    (
-        MELLERSTA_NORRLAND,
-        "central-norrland",
-        "Mellersta Norrland",
-        "Central Norrland",
-        "Mittuniversitetet",
-        "Mid Sweden University",
-        "62.39080",
-        "17.30690",
-        "Noden i Västernorrland och Jämtland, som gick från vit fläck till växande nätverk.",
-        "The node for Västernorrland and Jämtland, which went from a blank spot to a growing "
-        "network.",
-    ),
-    (
-        "norra-mellansverige",
-        "north-central-sweden",
-        "Norra Mellansverige",
-        "North Central Sweden",
-        "Högskolan i Gävle",
-        "University of Gävle",
-        "60.67490",
-        "17.14130",
-        "Noden för Gävleborg, Dalarna och Värmland.",
-        "The node for Gävleborg, Dalarna and Värmland.",
-    ),
-    (
-        "ostra-mellansverige",
-        "east-central-sweden",
-        "Östra Mellansverige",
-        "East Central Sweden",
-        "Mälardalens högskola",
-        "Mälardalen University",
-        "59.60990",
-        "16.54480",
-        "Noden i Mälardalen, med lång erfarenhet av produktionsforskning.",
-        "The node in the Mälaren valley, with long experience of production research.",
-    ),
-    (
-        "stockholm",
-        "stockholm",
-        "Stockholm",
-        "Stockholm",
-        "KTH",
-        "KTH Royal Institute of Technology",
-        "59.34980",
-        "18.07070",
-        "Noden för tillverkande företag i Stockholmsregionen.",
-        "The node for manufacturers in the Stockholm region.",
-    ),
-    (
-        "vastsverige",
-        "west-sweden",
-        "Västsverige",
-        "West Sweden",
-        "Chalmers tekniska högskola",
-        "Chalmers University of Technology",
-        "57.68960",
-        "11.97440",
-        "Noden i Västsverige, vid en av programmets grundare.",
-        "The West Sweden node, at one of the programme's founders.",
-    ),
-    (
-        "smaland-och-oarna",
-        "smaland-and-the-islands",
-        "Småland och öarna",
-        "Småland and the Islands",
-        "Tekniska Högskolan i Jönköping",
-        "Jönköping University School of Engineering",
-        "57.78260",
-        "14.16180",
-        "Noden för Småland, Öland och Gotland, i en region tät av tillverkande företag.",
-        "The node for Småland, Öland and Gotland, a region dense with manufacturers.",
-    ),
-    (
-        "sydsverige",
-        "south-sweden",
-        "Sydsverige",
-        "South Sweden",
-        "Lunds tekniska högskola",
-        "Lund University Faculty of Engineering",
-        "55.71120",
-        "13.21020",
-        "Noden för Skåne och Blekinge.",
-        "The node for Skåne and Blekinge.",
-    ),
-]
-
-
-def region_pages():
-    for (
-        slug_sv,
-        slug_en,
-        title_sv,
-        title_en,
-        host_sv,
-        host_en,
-        lat,
-        lon,
-        intro_sv,
-        intro_en,
-    ) in REGIONS:
-        page = {
-            "title": t(title_sv, title_en),
-            "slug": t(slug_sv, slug_en),
-            "host_organisation": t(host_sv, host_en),
-            "introduction": t(intro_sv, intro_en),
-            "latitude": Decimal(lat),
-            "longitude": Decimal(lon),
-            "contact_email": f"{slug_sv}@example.org",
-        }
-        if slug_sv == MELLERSTA_NORRLAND:
-            page.update(MELLERSTA_NORRLAND_DETAILS)
-        yield page
-
-
 MELLERSTA_NORRLAND_DETAILS = {
     "body": [
         paragraph(
@@ -552,6 +428,108 @@ MELLERSTA_NORRLAND_DETAILS = {
     ],
 }
 
+
+REGIONS = [
+    {
+        "title": t("Övre Norrland", "Upper Norrland"),
+        "slug": t("ovre-norrland", "upper-norrland"),
+        "host_organisation": t("Luleå tekniska universitet", "Luleå University of Technology"),
+        "introduction": t(
+            "Noden i norr, där Produktion Botnia startade och blev en förebild för andra regioner.",
+            "The northern node, where Produktion Botnia started and became a model for other regions.",
+        ),
+        "latitude": Decimal("65.61760"),
+        "longitude": Decimal("22.14050"),
+        "contact_email": "ovre-norrland@example.org",
+    },
+    {
+        "title": t("Mellersta Norrland", "Central Norrland"),
+        "slug": t(MELLERSTA_NORRLAND, "central-norrland"),
+        "host_organisation": t("Mittuniversitetet", "Mid Sweden University"),
+        "introduction": t(
+            "Noden i Västernorrland och Jämtland, som gick från vit fläck till växande nätverk.",
+            "The node for Västernorrland and Jämtland, which went from a blank spot to a growing "
+            "network.",
+        ),
+        "latitude": Decimal("62.39080"),
+        "longitude": Decimal("17.30690"),
+        "contact_email": f"{MELLERSTA_NORRLAND}@example.org",
+        **MELLERSTA_NORRLAND_DETAILS,
+    },
+    {
+        "title": t("Norra Mellansverige", "North Central Sweden"),
+        "slug": t("norra-mellansverige", "north-central-sweden"),
+        "host_organisation": t("Högskolan i Gävle", "University of Gävle"),
+        "introduction": t(
+            "Noden för Gävleborg, Dalarna och Värmland.",
+            "The node for Gävleborg, Dalarna and Värmland.",
+        ),
+        "latitude": Decimal("60.67490"),
+        "longitude": Decimal("17.14130"),
+        "contact_email": "norra-mellansverige@example.org",
+    },
+    {
+        "title": t("Östra Mellansverige", "East Central Sweden"),
+        "slug": t("ostra-mellansverige", "east-central-sweden"),
+        "host_organisation": t("Mälardalens högskola", "Mälardalen University"),
+        "introduction": t(
+            "Noden i Mälardalen, med lång erfarenhet av produktionsforskning.",
+            "The node in the Mälaren valley, with long experience of production research.",
+        ),
+        "latitude": Decimal("59.60990"),
+        "longitude": Decimal("16.54480"),
+        "contact_email": "ostra-mellansverige@example.org",
+    },
+    {
+        "title": t("Stockholm", "Stockholm"),
+        "slug": t("stockholm", "stockholm"),
+        "host_organisation": t("KTH", "KTH Royal Institute of Technology"),
+        "introduction": t(
+            "Noden för tillverkande företag i Stockholmsregionen.",
+            "The node for manufacturers in the Stockholm region.",
+        ),
+        "latitude": Decimal("59.34980"),
+        "longitude": Decimal("18.07070"),
+        "contact_email": "stockholm@example.org",
+    },
+    {
+        "title": t("Västsverige", "West Sweden"),
+        "slug": t("vastsverige", "west-sweden"),
+        "host_organisation": t("Chalmers tekniska högskola", "Chalmers University of Technology"),
+        "introduction": t(
+            "Noden i Västsverige, vid en av programmets grundare.",
+            "The West Sweden node, at one of the programme's founders.",
+        ),
+        "latitude": Decimal("57.68960"),
+        "longitude": Decimal("11.97440"),
+        "contact_email": "vastsverige@example.org",
+    },
+    {
+        "title": t("Småland och öarna", "Småland and the Islands"),
+        "slug": t("smaland-och-oarna", "smaland-and-the-islands"),
+        "host_organisation": t(
+            "Tekniska Högskolan i Jönköping", "Jönköping University School of Engineering"
+        ),
+        "introduction": t(
+            "Noden för Småland, Öland och Gotland, i en region tät av tillverkande företag.",
+            "The node for Småland, Öland and Gotland, a region dense with manufacturers.",
+        ),
+        "latitude": Decimal("57.78260"),
+        "longitude": Decimal("14.16180"),
+        "contact_email": "smaland-och-oarna@example.org",
+    },
+    {
+        "title": t("Sydsverige", "South Sweden"),
+        "slug": t("sydsverige", "south-sweden"),
+        "host_organisation": t("Lunds tekniska högskola", "Lund University Faculty of Engineering"),
+        "introduction": t("Noden för Skåne och Blekinge.", "The node for Skåne and Blekinge."),
+        "latitude": Decimal("55.71120"),
+        "longitude": Decimal("13.21020"),
+        "contact_email": "sydsverige@example.org",
+    },
+]
+
+
 ARTICLE_INDEX = {
     "title": t("Aktuellt", "News and articles"),
     "slug": t("aktuellt", "news"),
@@ -574,268 +552,250 @@ PARTNERS_PAGE = {
 
 # Articles: (where it lives: a region slug or None for the national index, fields)
 ARTICLES = [
-    (
-        MELLERSTA_NORRLAND,
-        {
-            "title": t("Reflektion från Mitt Sverige", "Reflections from the middle of Sweden"),
-            "slug": t("reflektion-fran-mitt-sverige", "reflections-from-the-middle-of-sweden"),
-            "kind": "editorial",
-            "author": "Pernilla Ingelsson",
-            "date": datetime.date(2011, 5, 31),
-            "introduction": t(
-                "Ett drygt år efter starten ser regionledaren tillbaka på hur Mellersta Norrland "
-                "slutade vara en vit fläck på Produktionslyftets karta.",
-                "A little over a year after the start, the regional leader looks back on how "
-                "Central Norrland stopped being a blank spot on Produktionslyftet's map.",
-            ),
-            "body": [
-                paragraph(
-                    (
-                        "När Mittuniversitetet i början av 2010 blev en av de åtta noderna i "
-                        "Produktionslyftet 2 fick vi en chans att bygga nya band mellan universitetet "
-                        "och regionens företag. Uppgiften var inte liten: inget företag från "
-                        "Mellersta Norrland hade tidigare varit med i programmet.",
-                        "When Mid Sweden University became one of the eight nodes of "
-                        "Produktionslyftet 2 at the start of 2010, we were given a chance to build "
-                        "new ties between the university and the companies of our region. The task "
-                        "was no small one: no company from Central Norrland had taken part in the "
-                        "programme before.",
-                    ),
-                    (
-                        "Det första året gick åt till att bygga upp verksamheten och berätta om den, "
-                        "både inom universitetet och ute i regionen. Tillsammans med Anna Mårtensson, "
-                        "som ansvarar för utbildningen, och Anna Godevärn, som ansvarar för insikterna, "
-                        "har jag skapat mötesplatser där företag kan inspireras och få veta mer.",
-                        "The first year went into building up the work and telling people about it, "
-                        "both inside the university and out in the region. Together with Anna "
-                        "Mårtensson, who is responsible for training, and Anna Godevärn, who is "
-                        "responsible for insight, I have created meeting places where companies "
-                        "can be inspired and learn more.",
-                    ),
-                    (
-                        "Nu syns resultatet. Fyra företag i regionen har kommit en bit på väg eller "
-                        "står redo att börja, och fler har hört av sig.",
-                        "Now the results are showing. Four companies in the region are on their "
-                        "way or ready to begin, and more have been in touch.",
-                    ),
-                    ("h2", "Nästa steg: Produktion Mitt", "Next step: Produktion Mitt"),
-                    (
-                        "Vår nästa uppgift är att hitta en form som passar vår region och att knyta "
-                        "arbetet tydligare till forskning och utbildning. Produktion Botnia i norr är "
-                        "en förebild, och före årets slut vill vi veta hur Produktion Mitt ska se ut.",
-                        "Our next task is to find a form that suits our region and to tie the work "
-                        "more closely to research and education. Produktion Botnia in the north is "
-                        "a model, and before the end of the year we want to know what Produktion "
-                        "Mitt will look like.",
-                    ),
-                    (
-                        "Intresset finns, inte bara hos de företag vi främst vänder oss till utan också "
-                        "hos andra företag och organisationer. Vi hoppas på ett Produktionslyftet 3 "
-                        "så att arbetet kan fortsätta med det nationella programmet som grund.",
-                        "The interest is there, not only among the companies we mainly address but "
-                        "also among other companies and organisations. We hope for a "
-                        "Produktionslyftet 3 so that the work can continue with the national "
-                        "programme as its foundation.",
-                    ),
+    {
+        "region": MELLERSTA_NORRLAND,
+        "title": t("Reflektion från Mitt Sverige", "Reflections from the middle of Sweden"),
+        "slug": t("reflektion-fran-mitt-sverige", "reflections-from-the-middle-of-sweden"),
+        "kind": "editorial",
+        "author": "Pernilla Ingelsson",
+        "date": datetime.date(2011, 5, 31),
+        "introduction": t(
+            "Ett drygt år efter starten ser regionledaren tillbaka på hur Mellersta Norrland "
+            "slutade vara en vit fläck på Produktionslyftets karta.",
+            "A little over a year after the start, the regional leader looks back on how "
+            "Central Norrland stopped being a blank spot on Produktionslyftet's map.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "När Mittuniversitetet i början av 2010 blev en av de åtta noderna i "
+                    "Produktionslyftet 2 fick vi en chans att bygga nya band mellan universitetet "
+                    "och regionens företag. Uppgiften var inte liten: inget företag från "
+                    "Mellersta Norrland hade tidigare varit med i programmet.",
+                    "When Mid Sweden University became one of the eight nodes of "
+                    "Produktionslyftet 2 at the start of 2010, we were given a chance to build "
+                    "new ties between the university and the companies of our region. The task "
+                    "was no small one: no company from Central Norrland had taken part in the "
+                    "programme before.",
                 ),
-                quote(
-                    "Vi är inte längre en vit fläck på kartan – vi är på väg framåt.",
-                    "We are no longer a blank spot on the map – we are moving forward.",
-                    "Pernilla Ingelsson",
+                (
+                    "Det första året gick åt till att bygga upp verksamheten och berätta om den, "
+                    "både inom universitetet och ute i regionen. Tillsammans med Anna Mårtensson, "
+                    "som ansvarar för utbildningen, och Anna Godevärn, som ansvarar för insikterna, "
+                    "har jag skapat mötesplatser där företag kan inspireras och få veta mer.",
+                    "The first year went into building up the work and telling people about it, "
+                    "both inside the university and out in the region. Together with Anna "
+                    "Mårtensson, who is responsible for training, and Anna Godevärn, who is "
+                    "responsible for insight, I have created meeting places where companies "
+                    "can be inspired and learn more.",
                 ),
-            ],
-        },
-    ),
-    (
-        MELLERSTA_NORRLAND,
-        {
-            "title": t(
-                "Fyra företag i Mellersta Norrland på väg in",
-                "Four companies in Central Norrland on their way in",
+                (
+                    "Nu syns resultatet. Fyra företag i regionen har kommit en bit på väg eller "
+                    "står redo att börja, och fler har hört av sig.",
+                    "Now the results are showing. Four companies in the region are on their "
+                    "way or ready to begin, and more have been in touch.",
+                ),
+                ("h2", "Nästa steg: Produktion Mitt", "Next step: Produktion Mitt"),
+                (
+                    "Vår nästa uppgift är att hitta en form som passar vår region och att knyta "
+                    "arbetet tydligare till forskning och utbildning. Produktion Botnia i norr är "
+                    "en förebild, och före årets slut vill vi veta hur Produktion Mitt ska se ut.",
+                    "Our next task is to find a form that suits our region and to tie the work "
+                    "more closely to research and education. Produktion Botnia in the north is "
+                    "a model, and before the end of the year we want to know what Produktion "
+                    "Mitt will look like.",
+                ),
+                (
+                    "Intresset finns, inte bara hos de företag vi främst vänder oss till utan också "
+                    "hos andra företag och organisationer. Vi hoppas på ett Produktionslyftet 3 "
+                    "så att arbetet kan fortsätta med det nationella programmet som grund.",
+                    "The interest is there, not only among the companies we mainly address but "
+                    "also among other companies and organisations. We hope for a "
+                    "Produktionslyftet 3 so that the work can continue with the national "
+                    "programme as its foundation.",
+                ),
             ),
-            "slug": t("fyra-foretag-pa-vag-in", "four-companies-on-their-way-in"),
-            "kind": "news",
-            "author": "Anna Godevärn",
-            "date": datetime.date(2011, 4, 12),
-            "introduction": t(
-                "För första gången deltar tillverkande företag från Västernorrland och Jämtland i "
-                "Produktionslyftet.",
-                "For the first time, manufacturers from Västernorrland and Jämtland are taking "
-                "part in Produktionslyftet.",
+            quote(
+                "Vi är inte längre en vit fläck på kartan – vi är på väg framåt.",
+                "We are no longer a blank spot on the map – we are moving forward.",
+                "Pernilla Ingelsson",
             ),
-            "body": [
-                paragraph(
-                    (
-                        "Företagen i Sundsvall, Östersund, Härnösand och Örnsköldsvik har börjat kartlägga "
-                        "sina flöden tillsammans med nodens coacher.",
-                        "The companies in Sundsvall, Östersund, Härnösand and Örnsköldsvik have begun "
-                        "mapping their flows together with the node's coaches.",
-                    )
+        ],
+    },
+    {
+        "region": MELLERSTA_NORRLAND,
+        "title": t(
+            "Fyra företag i Mellersta Norrland på väg in",
+            "Four companies in Central Norrland on their way in",
+        ),
+        "slug": t("fyra-foretag-pa-vag-in", "four-companies-on-their-way-in"),
+        "kind": "news",
+        "author": "Anna Godevärn",
+        "date": datetime.date(2011, 4, 12),
+        "introduction": t(
+            "För första gången deltar tillverkande företag från Västernorrland och Jämtland i "
+            "Produktionslyftet.",
+            "For the first time, manufacturers from Västernorrland and Jämtland are taking "
+            "part in Produktionslyftet.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Företagen i Sundsvall, Östersund, Härnösand och Örnsköldsvik har börjat kartlägga "
+                    "sina flöden tillsammans med nodens coacher.",
+                    "The companies in Sundsvall, Östersund, Härnösand and Örnsköldsvik have begun "
+                    "mapping their flows together with the node's coaches.",
                 )
-            ],
-        },
-    ),
-    (
-        None,
-        {
-            "title": t("Produktionslyftet 2 har startat", "Produktionslyftet 2 has started"),
-            "slug": t("produktionslyftet-2-har-startat", "produktionslyftet-2-has-started"),
-            "kind": "news",
-            "date": datetime.date(2010, 2, 1),
-            "introduction": t(
-                "Med åtta regionala noder når programmet nu tillverkande företag i hela landet.",
-                "With eight regional nodes the programme now reaches manufacturers all over "
-                "the country.",
-            ),
-            "body": [
-                paragraph(
-                    (
-                        "Noderna finns vid universitet och högskolor från Luleå i norr till Lund i söder.",
-                        "The nodes are at universities from Luleå in the north to Lund in the south.",
-                    )
+            )
+        ],
+    },
+    {
+        "region": None,
+        "title": t("Produktionslyftet 2 har startat", "Produktionslyftet 2 has started"),
+        "slug": t("produktionslyftet-2-har-startat", "produktionslyftet-2-has-started"),
+        "kind": "news",
+        "date": datetime.date(2010, 2, 1),
+        "introduction": t(
+            "Med åtta regionala noder når programmet nu tillverkande företag i hela landet.",
+            "With eight regional nodes the programme now reaches manufacturers all over "
+            "the country.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Noderna finns vid universitet och högskolor från Luleå i norr till Lund i söder.",
+                    "The nodes are at universities from Luleå in the north to Lund in the south.",
                 )
-            ],
-        },
-    ),
-    (
-        None,
-        {
-            "title": t("Åtta noder, ett gemensamt lyft", "Eight nodes, one shared lift"),
-            "slug": t("atta-noder-ett-gemensamt-lyft", "eight-nodes-one-shared-lift"),
-            "kind": "editorial",
-            "date": datetime.date(2010, 9, 6),
-            "introduction": t(
-                "Programkontoret om varför arbetet drivs nära företagen, i regionerna.",
-                "The programme office on why the work is done close to the companies, in the "
-                "regions.",
-            ),
-            "body": [
-                paragraph(
-                    (
-                        "Ett företag förändras inte på distans. Därför finns programmet där företagen "
-                        "finns, vid universitet och högskolor som känner sin region.",
-                        "A company does not change from a distance. That is why the programme is where "
-                        "the companies are, at universities that know their region.",
-                    )
+            )
+        ],
+    },
+    {
+        "region": None,
+        "title": t("Åtta noder, ett gemensamt lyft", "Eight nodes, one shared lift"),
+        "slug": t("atta-noder-ett-gemensamt-lyft", "eight-nodes-one-shared-lift"),
+        "kind": "editorial",
+        "date": datetime.date(2010, 9, 6),
+        "introduction": t(
+            "Programkontoret om varför arbetet drivs nära företagen, i regionerna.",
+            "The programme office on why the work is done close to the companies, in the regions.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Ett företag förändras inte på distans. Därför finns programmet där företagen "
+                    "finns, vid universitet och högskolor som känner sin region.",
+                    "A company does not change from a distance. That is why the programme is where "
+                    "the companies are, at universities that know their region.",
                 )
-            ],
-        },
-    ),
-    (
-        MELLERSTA_NORRLAND,
-        {
-            "title": t(
-                "Ständiga förbättringar på verkstadsgolvet",
-                "Continuous improvement on the shop floor",
-            ),
-            "slug": t(
-                "standiga-forbattringar-pa-verkstadsgolvet",
-                "continuous-improvement-on-the-shop-floor",
-            ),
-            "kind": "feature",
-            "author": "Anna Mårtensson",
-            "date": datetime.date(2011, 3, 15),
-            "introduction": t(
-                "Hur en utbildningsdag blir början på ett förbättringsarbete som hela personalen "
-                "äger.",
-                "How a training day becomes the start of improvement work that all the staff own.",
-            ),
-            "body": [
-                paragraph(
-                    (
-                        "Utbildningen börjar med företagets egna flöden. Deltagarna följer en produkt "
-                        "genom verkstaden och ser var tiden går.",
-                        "The training starts with the company's own flows. The participants follow a "
-                        "product through the workshop and see where the time goes.",
-                    ),
-                    (
-                        "Därefter väljer gruppen ett första förbättringsområde, litet nog att lyckas "
-                        "med och stort nog att märkas.",
-                        "Then the group chooses a first area to improve, small enough to succeed with "
-                        "and large enough to be noticed.",
-                    ),
+            )
+        ],
+    },
+    {
+        "region": MELLERSTA_NORRLAND,
+        "title": t(
+            "Ständiga förbättringar på verkstadsgolvet",
+            "Continuous improvement on the shop floor",
+        ),
+        "slug": t(
+            "standiga-forbattringar-pa-verkstadsgolvet",
+            "continuous-improvement-on-the-shop-floor",
+        ),
+        "kind": "feature",
+        "author": "Anna Mårtensson",
+        "date": datetime.date(2011, 3, 15),
+        "introduction": t(
+            "Hur en utbildningsdag blir början på ett förbättringsarbete som hela personalen äger.",
+            "How a training day becomes the start of improvement work that all the staff own.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Utbildningen börjar med företagets egna flöden. Deltagarna följer en produkt "
+                    "genom verkstaden och ser var tiden går.",
+                    "The training starts with the company's own flows. The participants follow a "
+                    "product through the workshop and see where the time goes.",
+                ),
+                (
+                    "Därefter väljer gruppen ett första förbättringsområde, litet nog att lyckas "
+                    "med och stort nog att märkas.",
+                    "Then the group chooses a first area to improve, small enough to succeed with "
+                    "and large enough to be noticed.",
+                ),
+            )
+        ],
+    },
+    {
+        "region": None,
+        "title": t(
+            "Produktion Botnia – förebilden i norr",
+            "Produktion Botnia – the model in the north",
+        ),
+        "slug": t(
+            "produktion-botnia-forebilden-i-norr", "produktion-botnia-the-model-in-the-north"
+        ),
+        "kind": "feature",
+        "date": datetime.date(2011, 2, 21),
+        "introduction": t(
+            "I Övre Norrland har universitet och företag byggt ett eget nätverk för "
+            "produktionsutveckling.",
+            "In Upper Norrland the university and the companies have built a network of their "
+            "own for production development.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Produktion Botnia visar hur en nod kan växa från ett program till en bestående "
+                    "regional satsning.",
+                    "Produktion Botnia shows how a node can grow from a programme into a lasting "
+                    "regional effort.",
                 )
-            ],
-        },
-    ),
-    (
-        None,
-        {
-            "title": t(
-                "Produktion Botnia – förebilden i norr",
-                "Produktion Botnia – the model in the north",
-            ),
-            "slug": t(
-                "produktion-botnia-forebilden-i-norr", "produktion-botnia-the-model-in-the-north"
-            ),
-            "kind": "feature",
-            "date": datetime.date(2011, 2, 21),
-            "introduction": t(
-                "I Övre Norrland har universitet och företag byggt ett eget nätverk för "
-                "produktionsutveckling.",
-                "In Upper Norrland the university and the companies have built a network of their "
-                "own for production development.",
-            ),
-            "body": [
-                paragraph(
-                    (
-                        "Produktion Botnia visar hur en nod kan växa från ett program till en bestående "
-                        "regional satsning.",
-                        "Produktion Botnia shows how a node can grow from a programme into a lasting "
-                        "regional effort.",
-                    )
+            )
+        ],
+    },
+    {
+        "region": MELLERSTA_NORRLAND,
+        "title": t(
+            "Loggen: inspirationsdag i Sundsvall", "The log: an inspiration day in Sundsvall"
+        ),
+        "slug": t("loggen-inspirationsdag-i-sundsvall", "the-log-inspiration-day-in-sundsvall"),
+        "kind": "blog",
+        "author": "Anna Godevärn",
+        "date": datetime.date(2010, 10, 5),
+        "introduction": t(
+            "Trettio personer från tolv företag kom för att höra hur Produktionslyftet fungerar.",
+            "Thirty people from twelve companies came to hear how Produktionslyftet works.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Mest frågor fick vi om hur mycket tid arbetet tar. Svaret: lite varje vecka, "
+                    "under lång tid.",
+                    "We were asked most about how much time the work takes. The answer: a little "
+                    "every week, over a long time.",
                 )
-            ],
-        },
-    ),
-    (
-        MELLERSTA_NORRLAND,
-        {
-            "title": t(
-                "Loggen: inspirationsdag i Sundsvall", "The log: an inspiration day in Sundsvall"
-            ),
-            "slug": t("loggen-inspirationsdag-i-sundsvall", "the-log-inspiration-day-in-sundsvall"),
-            "kind": "blog",
-            "author": "Anna Godevärn",
-            "date": datetime.date(2010, 10, 5),
-            "introduction": t(
-                "Trettio personer från tolv företag kom för att höra hur Produktionslyftet fungerar.",
-                "Thirty people from twelve companies came to hear how Produktionslyftet works.",
-            ),
-            "body": [
-                paragraph(
-                    (
-                        "Mest frågor fick vi om hur mycket tid arbetet tar. Svaret: lite varje vecka, "
-                        "under lång tid.",
-                        "We were asked most about how much time the work takes. The answer: a little "
-                        "every week, over a long time.",
-                    )
+            )
+        ],
+    },
+    {
+        "region": MELLERSTA_NORRLAND,
+        "title": t("Loggen: första utbildningsdagen", "The log: the first training day"),
+        "slug": t("loggen-forsta-utbildningsdagen", "the-log-the-first-training-day"),
+        "kind": "blog",
+        "author": "Anna Mårtensson",
+        "date": datetime.date(2010, 11, 9),
+        "introduction": t(
+            "Ledningsgrupp och montörer i samma rum, med samma uppgift.",
+            "Management and assemblers in the same room, with the same task.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Det bästa med dagen var när en montör visade vd:n varför materialet alltid tog "
+                    "slut på fredagar.",
+                    "The best moment of the day was when an assembler showed the managing director "
+                    "why the material always ran out on Fridays.",
                 )
-            ],
-        },
-    ),
-    (
-        MELLERSTA_NORRLAND,
-        {
-            "title": t("Loggen: första utbildningsdagen", "The log: the first training day"),
-            "slug": t("loggen-forsta-utbildningsdagen", "the-log-the-first-training-day"),
-            "kind": "blog",
-            "author": "Anna Mårtensson",
-            "date": datetime.date(2010, 11, 9),
-            "introduction": t(
-                "Ledningsgrupp och montörer i samma rum, med samma uppgift.",
-                "Management and assemblers in the same room, with the same task.",
-            ),
-            "body": [
-                paragraph(
-                    (
-                        "Det bästa med dagen var när en montör visade vd:n varför materialet alltid tog "
-                        "slut på fredagar.",
-                        "The best moment of the day was when an assembler showed the managing director "
-                        "why the material always ran out on Fridays.",
-                    )
-                )
-            ],
-        },
-    ),
+            )
+        ],
+    },
 ]

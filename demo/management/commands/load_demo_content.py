@@ -91,15 +91,9 @@ class DemoLoader:
                 bio=person["bio"],
                 photo=portrait(person["name"]),
             )
-        for order, (name, _en, kind, url, description, _desc_en) in enumerate(content.PARTNERS):
+        for order, partner in enumerate(content.PARTNERS):
             self.snippet(
-                Partner,
-                name=name,
-                kind=kind,
-                url=url,
-                description=description,
-                logo=logo(name),
-                sort_order=(order + 1) * 10,
+                Partner, **partner, logo=logo(partner["name"]), sort_order=(order + 1) * 10
             )
 
         self.periods = [self.snippet(ProgrammePeriod, **period) for period in content.PERIODS]
@@ -108,16 +102,15 @@ class DemoLoader:
         for page in content.CONTENT_PAGES:
             self.page_tree(home, ContentPage, page)
         region_index = self.child(home, RegionIndexPage, content.REGION_INDEX)
-        regions = {
-            page["slug"]: self.region(region_index, dict(page)) for page in content.region_pages()
-        }
+        regions = {page["slug"]: self.region(region_index, dict(page)) for page in content.REGIONS}
         article_index = self.child(home, ArticleIndexPage, content.ARTICLE_INDEX)
         self.child(home, PartnersPage, content.PARTNERS_PAGE)
         privacy = self.child(home, ContentPage, content.PRIVACY_PAGE)
         self.child(home, InterestFormPage, {**content.INTEREST_FORM_PAGE, "privacy_page": privacy})
-        for region_slug, fields in content.ARTICLES:
-            parent = regions[region_slug] if region_slug else article_index
+        for fields in content.ARTICLES:
             fields = dict(fields)
+            region_slug = fields.pop("region")
+            parent = regions[region_slug] if region_slug else article_index
             if "author" in fields:
                 fields["author"] = self.people[fields["author"]]
             self.child(parent, ArticlePage, fields)
