@@ -212,6 +212,49 @@ def test_translators_cannot_create_swedish_snippets(users):
     assert client.get("/admin/snippets/regions/person/add/?locale=sv").status_code == 302
 
 
+@pytest.fixture
+def snippet_keeper(db):
+    """Someone who may add, change and delete people and partners, but not the Swedish
+    source: only the source-language hooks stand between them and it."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    group = Group.objects.create(name="Snippet keepers")
+    group.permissions.set(
+        Permission.objects.filter(
+            codename__in=[
+                "access_admin",
+                "add_person",
+                "change_person",
+                "delete_person",
+                "add_partner",
+                "change_partner",
+                "delete_partner",
+            ]
+        )
+    )
+    user = get_user_model().objects.create_user("keeper", "keeper@example.org", "pw")
+    user.groups.add(group)
+    return login(user)
+
+
+def test_the_source_language_hooks_refuse_what_the_model_permissions_allow(snippet_keeper):
+    client = snippet_keeper
+    swedish = Person.objects.filter(locale__language_code="sv").first()
+    english = Person.objects.filter(locale__language_code="en").first()
+    assert client.get("/admin/snippets/regions/person/add/?locale=en").status_code == 200
+    assert client.get("/admin/snippets/regions/person/add/?locale=sv").status_code == 302
+    assert client.get("/admin/snippets/regions/person/add/").status_code == 302
+    assert client.get(f"/admin/snippets/regions/person/edit/{english.pk}/").status_code == 200
+    assert client.get(f"/admin/snippets/regions/person/edit/{swedish.pk}/").status_code == 302
+    partner = Partner.objects.get(locale__language_code="sv", name="IF Metall")
+    client.post(f"/admin/snippets/partners/partner/delete/{partner.pk}/")
+    assert Partner.objects.filter(pk=partner.pk).exists(), "the Swedish source stays"
+    english_partner = partner.get_translation(partner.get_translations().first().locale)
+    client.post(f"/admin/snippets/partners/partner/delete/{english_partner.pk}/")
+    assert not Partner.objects.filter(pk=english_partner.pk).exists(), "an English one may go"
+
+
 # --- groups follow the tree --------------------------------------------------------------
 
 
