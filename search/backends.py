@@ -4,21 +4,23 @@ PostgreSQL full-text search with each language's own stemming.
 Wagtail's database backend takes one text-search configuration for the whole index
 (``SEARCH_CONFIG``), so English pages were indexed and searched with Swedish stemming:
 "companies" did not find "company". Here each object is indexed with the configuration
-of its locale's language, and a search uses the active language's (``SEARCH_CONFIGS``,
-for example ``{"sv": "swedish", "en": "english"}``); objects without a locale, and
-languages not named, use ``SEARCH_CONFIG``. Autocomplete keeps Wagtail's unstemmed
-"simple" configuration.
+of its locale's language (``SEARCH_CONFIGS``, for example ``{"sv": "swedish", "en":
+"english"}``; objects without a locale, and languages not named, use ``SEARCH_CONFIG``),
+and a query matches a text stemmed in any of them, whatever the language of the code
+that searches (the site's search narrows the results to the visitor's language itself;
+the admin's is Swedish). Autocomplete keeps Wagtail's unstemmed "simple"
+configuration.
 
 SQLite's FTS5 does not stem at all; settings choose this backend on PostgreSQL only.
 After switching an existing database to it, run ``manage.py update_index`` once.
 """
 
 import copy
+import functools
+import operator
 from collections import defaultdict
 
 from modelsearch.backends.database.postgres import postgres
-
-from django.utils import translation
 
 from wagtail.models import Locale
 
@@ -38,8 +40,18 @@ class LanguageIndex(postgres.PostgresIndex):
 
 
 class LanguageQueryCompiler(postgres.PostgresSearchQueryCompiler):
+    configs = ()
+
     def get_config(self, backend):
-        return backend.config_for_language(translation.get_language())
+        self.configs = backend.all_configs()
+        return backend.config
+
+    def build_tsquery(self, query, config=None):
+        """The query stemmed by each language's configuration, any of them matching."""
+        build = super().build_tsquery
+        return functools.reduce(
+            operator.or_, [build(query, config=each) for each in self.configs or [config]]
+        )
 
 
 class LanguageSearchBackend(postgres.PostgresSearchBackend):
@@ -50,6 +62,9 @@ class LanguageSearchBackend(postgres.PostgresSearchBackend):
         super().__init__(params)
         self.configs = params.get("SEARCH_CONFIGS", {})
         self.locale_languages = {}
+
+    def all_configs(self):
+        return sorted({self.config, *self.configs.values()})
 
     def config_for_language(self, code):
         return self.configs.get((code or "").split("-")[0], self.config)

@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 from django.utils.http import http_date
 
 from wagtail.models import Page
@@ -401,6 +402,10 @@ def test_on_postgresql_english_is_searched_with_english_stemming(client, sv, en)
     # English stems "halving" and "halved" alike; Swedish stemming does not.
     assert result_titles(client.get("/en/search/", {"q": "halving"})) == ["Flow on the shop floor"]
     assert result_titles(client.get("/sok/", {"q": "halvera"})) == ["Flöde i verkstaden"]
+    # Whatever the language of the code that searches (the admin's is Swedish).
+    with translation.override("sv"):
+        found = Page.objects.filter(locale=en).search("halving")
+        assert [page.title for page in found] == ["Flow on the shop floor"]
 
 
 def test_the_shared_feed_objects_keep_nothing_of_a_request(client):
