@@ -89,7 +89,7 @@ def login(user):
 @pytest.fixture(autouse=True)
 def nothing_pending_from_earlier_tests():
     """What a rolled-back test noted for the translation status is not this test's."""
-    store.pending.keys = set()
+    store.pending.clear()
 
 
 @pytest.fixture

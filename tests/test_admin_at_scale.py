@@ -105,7 +105,7 @@ def test_a_publish_in_the_admin_changes_the_kept_status_at_once(office, region, 
     assert response.status_code == 302, response.content.decode()[:2000]
     article = ArticlePage.objects.get(slug="ny-text")
     # Read from the database as another process would: nothing is pending here.
-    assert not store.pending.keys
+    assert not store.pending
     assert TranslationState.objects.get(page=article, locale=en).status == Status.MISSING
 
 

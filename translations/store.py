@@ -44,18 +44,32 @@ BATCH = 500
 
 class Pending(threading.local):
     def __init__(self):
-        self.keys = set()
+        self.clear()
         self.in_request = False
         self.memo = {}  # what one request looked up once (translations.listing)
+
+    def clear(self):
+        self.keys = set()
+        self.sources = set()  # TranslationSource ids, whose keys are read at the flush
+        self.strings = set()  # (string id, context id) of translated strings, likewise
+
+    def __bool__(self):
+        return bool(self.keys or self.sources or self.strings)
 
 
 pending = Pending()
 
 
-def note(*keys):
-    """Remember that the status of the objects with these translation keys may have changed."""
+def note(*keys, sources=(), strings=()):
+    """
+    Remember that the status of the objects with these translation keys may have changed,
+    or of those with these translation sources or translated strings: those are turned
+    into keys when the states are worked out, in one query for all of them.
+    """
     pending.keys.update(key for key in keys if key)
-    if not pending.keys or pending.in_request:
+    pending.sources.update(source for source in sources if source)
+    pending.strings.update(strings)
+    if not pending or pending.in_request:
         return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
@@ -65,11 +79,29 @@ def note(*keys):
 
 
 def flush():
-    keys, pending.keys = pending.keys, set()
+    keys, sources, strings = pending.keys, pending.sources, pending.strings
+    pending.clear()
     if EVERYTHING in keys:
         rebuild()
-    elif keys:
+        return
+    keys |= keys_of(sources, strings)
+    if keys:
         refresh(keys)
+
+
+def keys_of(sources, strings):
+    """The translation keys of these translation sources and translated strings."""
+    keys = set()
+    if sources:
+        found = TranslationSource.objects.filter(pk__in=sources)
+        keys.update(found.values_list("object_id", flat=True))
+    if strings:
+        segments = StringSegment.objects.filter(
+            string_id__in={string for string, _context in strings},
+            context_id__in={context for _string, context in strings},
+        ).values_list("string_id", "context_id", "source__object_id")
+        keys.update(key for string, context, key in segments if (string, context) in strings)
+    return keys
 
 
 def refresh(keys):
@@ -82,7 +114,7 @@ def refresh(keys):
 
 
 def rebuild():
-    pending.keys = set()
+    pending.clear()
     with transaction.atomic():
         TranslationState.objects.all().delete()
         write(compute())
@@ -192,22 +224,14 @@ def source_saved(sender, instance, raw=False, **kwargs):
         note(instance.object_id)
 
 
-def note_first(queryset, key_field):
-    note(queryset.values_list(key_field, flat=True).first())
-
-
 def through_source(sender, instance, raw=False, **kwargs):
     if not raw:
-        note_first(TranslationSource.objects.filter(pk=instance.source_id), "object_id")
+        note(sources=[instance.source_id])
 
 
 def string_translation_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        note(
-            *StringSegment.objects.filter(
-                string_id=instance.translation_of_id, context_id=instance.context_id
-            ).values_list("source__object_id", flat=True)
-        )
+        note(strings=[(instance.translation_of_id, instance.context_id)])
 
 
 def workflow_state_saved(sender, instance, raw=False, **kwargs):
@@ -215,7 +239,8 @@ def workflow_state_saved(sender, instance, raw=False, **kwargs):
         return
     model = ContentType.objects.get_for_id(instance.base_content_type_id).model_class()
     if model is not None and issubclass(model, TranslatableMixin):
-        note_first(model.objects.filter(pk=instance.object_id), "translation_key")
+        found = model.objects.filter(pk=instance.object_id)
+        note(found.values_list("translation_key", flat=True).first())
 
 
 def locale_changed(sender, instance, raw=False, **kwargs):
