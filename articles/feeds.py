@@ -77,7 +77,7 @@ class ArticleFeed(Feed):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(8)))
 
     def item_author_name(self, item):
-        return item.author.name if item.author else None
+        return item.byline_author.name if item.byline_author else None
 
     def item_categories(self, item):
         return [item.get_kind_display()]

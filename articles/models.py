@@ -197,14 +197,19 @@ class ArticlePage(BodyPage):
         )
 
     @cached_property
+    def byline_author(self):
+        """The author as the byline names them: ``None`` until their person is published."""
+        return self.author if self.author and self.author.live else None
+
+    @cached_property
     def author_role(self):
         """
         The author's role as the byline gives it, e.g. "Regionledare Mellersta Norrland":
         taken from the author's place in the team of the article's region.
         """
-        if self.author is None or self.region is None:
+        if self.byline_author is None or self.region is None:
             return ""
-        role = self.region.role_of(self.author)
+        role = self.region.role_of(self.byline_author)
         if not role:
             return ""
         return _("%(role)s %(region)s") % {"role": role, "region": self.region.title}

@@ -48,8 +48,16 @@ def content_changed(**kwargs):
     transaction.on_commit(new_generation)
 
 
-def shown_on_many_pages_changed(**kwargs):
+# What saving a draft, or locking, writes to a snippet's own row: nothing a visitor sees.
+DRAFT_BOOKKEEPING = frozenset(
+    {"latest_revision", "has_unpublished_changes", "locked", "locked_at", "locked_by"}
+)
+
+
+def shown_on_many_pages_changed(update_fields=None, **kwargs):
     """A row shown on many pages: downstream caches let go of the whole site too."""
+    if update_fields and DRAFT_BOOKKEEPING.issuperset(update_fields):
+        return
     content_changed()
     transaction.on_commit(ban_everything)
 

@@ -8,10 +8,11 @@ missing, corrects what drifted, and can be run at any time (``sync_editor_groups
 - Each regional node's group adds and edits pages only in its own RegionPage subtree,
   in both languages, and submits them for moderation; it has a collection of its own.
 - Translators edit the English tree and the English versions of snippets; never the
-  Swedish source.
+  Swedish source. What they finish goes to the workflow, pages and snippets alike.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from wagtail.models import (
@@ -22,17 +23,20 @@ from wagtail.models import (
     Locale,
     Page,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
 
 from home.models import HomePage
-from regions.models import RegionPage
+from partners.models import Partner
+from regions.models import Person, RegionPage
 
 PROGRAMME_OFFICE = "Programkontoret"
 TRANSLATORS = "Översättare"
 REGION_GROUP_PREFIX = "Region "
 WORKFLOW_NAME = "Programkontorets granskning"
+MODERATED_SNIPPETS = (Person, Partner)
 APPROVAL_TASK_NAME = "Programkontoret godkänner"
 
 ALL_PAGE_ACTIONS = [
@@ -53,8 +57,24 @@ MEDIA_ACTIONS = {
 OFFICE_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
     "wagtail_localize": ["submit_translation"],
-    "regions": ["add_person", "change_person", "delete_person", "view_person"],
-    "partners": ["add_partner", "change_partner", "delete_partner", "view_partner"],
+    "regions": [
+        "add_person",
+        "change_person",
+        "delete_person",
+        "view_person",
+        "publish_person",
+        "lock_person",
+        "unlock_person",
+    ],
+    "partners": [
+        "add_partner",
+        "change_partner",
+        "delete_partner",
+        "view_partner",
+        "publish_partner",
+        "lock_partner",
+        "unlock_partner",
+    ],
     "translations": ["edit_source_language"],
     "home": [
         "add_programmeperiod",
@@ -75,8 +95,9 @@ REGION_MODEL_PERMISSIONS = {
 TRANSLATOR_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
     "wagtail_localize": ["submit_translation"],
-    "regions": ["change_person", "view_person"],
-    "partners": ["change_partner", "view_partner"],
+    # Without "publish": their English people and partners go through the workflow.
+    "regions": ["change_person", "view_person", "lock_person"],
+    "partners": ["change_partner", "view_partner", "lock_partner"],
     "home": ["change_programmeperiod", "view_programmeperiod"],
 }
 
@@ -186,7 +207,10 @@ def sync_region(region):
 
 @transaction.atomic
 def sync_workflow():
-    """One workflow over the whole tree: the programme office approves what others submit."""
+    """
+    One workflow over the whole tree and the snippets visitors see (people, partners):
+    the programme office approves what others submit.
+    """
     office = Group.objects.get(name=PROGRAMME_OFFICE)
     task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
     if task is None:
@@ -199,6 +223,10 @@ def sync_workflow():
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     root = Page.get_first_root_node()
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    for model in MODERATED_SNIPPETS:
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
     return workflow
 
 

@@ -12,7 +12,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PageViewRestriction,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -169,17 +178,66 @@ class ContentPage(BodyPage):
 class InLocaleQuerySet(models.QuerySet):
     """For translatable snippets: what a visitor of one language should see."""
 
+    def public(self):
+        """What has been published, for a snippet with drafts; everything otherwise."""
+        return self.filter(live=True) if issubclass(self.model, DraftStateMixin) else self
+
     def in_locale(self, locale=None):
         """
-        Each object in ``locale``'s language (the active one by default) where it has
-        been translated, otherwise in the source language: one query.
+        Each published object in ``locale``'s language (the active one by default) where
+        it has been translated and published, otherwise in the source language: one query.
         """
         code = locale.language_code if locale else translation.get_language()
-        translated = self.filter(locale__language_code=code)
-        untranslated = self.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
+        published = self.public()
+        translated = published.filter(locale__language_code=code)
+        untranslated = published.filter(locale__language_code=settings.LANGUAGE_CODE).exclude(
             translation_key__in=translated.values("translation_key")
         )
         return translated | untranslated
+
+
+class PublishedSnippet(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    models.Model,
+):
+    """
+    Abstract base of a snippet that visitors see and editors prepare: saved as a draft
+    with revisions, previewed in its own language, locked while someone works on it,
+    published by whoever may (through the moderation workflow otherwise), and shown
+    only once live (``InLocaleQuerySet.public``).
+    """
+
+    # A page that shows the object as visitors will see it; set by each model.
+    preview_template = None
+    # A new translation starts unlocked and unpublished, whatever its source's state.
+    exclude_fields_in_copy = [
+        "locked",
+        "locked_at",
+        "locked_by",
+        "live_revision",
+        "first_published_at",
+        "last_published_at",
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def get_preview_template(self, request, mode_name):
+        return self.preview_template
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "page_title": str(self)}
+
+    def serve_preview(self, request, mode_name):
+        """The preview in the object's own language, whatever the admin's is."""
+        with translation.override(self.locale.language_code):
+            response = super().serve_preview(request, mode_name)
+            return response.render()
 
 
 class ProgrammePeriodQuerySet(InLocaleQuerySet):

@@ -7,11 +7,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BodyPage, InLocaleQuerySet
+from home.models import BodyPage, InLocaleQuerySet, PublishedSnippet
 
 
 class PartnerKind(models.TextChoices):
@@ -34,8 +33,11 @@ class PartnerQuerySet(InLocaleQuerySet):
         return super().in_locale(locale).select_related("logo")
 
 
-class Partner(TranslatableMixin, index.Indexed, models.Model):
-    """An organisation the programme works with or is financed by."""
+class Partner(PublishedSnippet, index.Indexed):
+    """
+    An organisation the programme works with or is financed by. It shows on every page,
+    so a change waits as a draft until someone who may publish does.
+    """
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(
@@ -60,6 +62,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
     )
 
     objects = PartnerQuerySet.as_manager()
+    preview_template = "partners/partner_preview.html"
 
     panels = [
         FieldPanel("name"),
@@ -85,7 +88,7 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("sort_order", overridable=False),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(PublishedSnippet.Meta):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["sort_order", "name"]

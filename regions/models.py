@@ -21,15 +21,16 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from caching.tree import public
-from home.models import BasePage, BodyPage, ProgrammePeriod
+from home.models import BasePage, BodyPage, ProgrammePeriod, PublishedSnippet
 
 from .maps import SWEDEN_EAST, SWEDEN_NORTH, SWEDEN_SOUTH, SWEDEN_WEST
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
+class Person(PublishedSnippet, index.Indexed):
     """
-    Someone who works for the programme: a node's team member or an article's author.
-    The name, photo and email are the same in every language; the short bio is translated.
+    Someone who works for the programme: a node's team member or an article's author,
+    shown on public pages once published. The name, photo and email are the same in
+    every language; the short bio is translated.
     """
 
     name = models.CharField(_("name"), max_length=120)
@@ -49,6 +50,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("photo"), FieldPanel("email"), FieldPanel("bio")]
+    preview_template = "regions/person_preview.html"
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
@@ -62,7 +64,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("bio"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
+    class Meta(PublishedSnippet.Meta):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
@@ -253,9 +255,14 @@ class RegionPage(BodyPage):
         return ProgrammePeriod.objects.filter(translation_key__in=keys).in_locale(self.locale)
 
     def team(self):
-        """The team, with each person's photo and its renditions, in three queries."""
-        return self.team_members.select_related("person__photo").prefetch_related(
-            "person__photo__renditions"
+        """
+        The team members whose person is published, with each person's photo and its
+        renditions, in three queries.
+        """
+        return (
+            self.team_members.filter(person__live=True)
+            .select_related("person__photo")
+            .prefetch_related("person__photo__renditions")
         )
 
     def role_of(self, person):

@@ -86,6 +86,18 @@ def login(user):
     return client
 
 
+@pytest.fixture
+def office(users):
+    """A test client logged in as someone of the programme office."""
+    return login(users["office"])
+
+
+@pytest.fixture
+def translator(users):
+    """A test client logged in as a translator."""
+    return login(users["translator"])
+
+
 @pytest.fixture(autouse=True)
 def nothing_pending_from_earlier_tests():
     """What a rolled-back test noted for the translation status is not this test's."""

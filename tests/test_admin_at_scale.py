@@ -19,7 +19,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from articles.models import ArticlePage
 from regions.models import RegionPage
 from tests.admin_forms import form_data
-from tests.conftest import EDITOR_GROUPS, login
+from tests.conftest import EDITOR_GROUPS
 from translations import store
 from translations.models import TranslationState
 from translations.status import Status
@@ -31,11 +31,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("status_kept_true")
 @pytest.fixture
 def region(sv):
     return RegionPage.objects.get(locale=sv, slug="mellersta-norrland")
-
-
-@pytest.fixture
-def office(users):
-    return login(users["office"])
 
 
 def queries(client, url):

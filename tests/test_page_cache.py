@@ -180,13 +180,13 @@ def test_a_published_translation_shows_on_the_english_site(client, article, en):
     assert "Published in English today" in client.get("/en/news/").content.decode()
 
 
-def test_a_partner_saved_in_the_admin_shows_on_every_page_at_once(client, users, sv):
+def test_a_partner_published_in_the_admin_shows_on_every_page_at_once(client, users, sv):
     partner = Partner.objects.filter(locale=sv).order_by("sort_order").first()
     kept(client, "/", "/aktuellt/")
     url = f"/admin/snippets/partners/partner/edit/{partner.pk}/"
     editor = login(users["office"])
     data = form_data(editor, url, form_id="w-editor-form")
-    data["name"] = "Omdöpt partner AB"
+    data.update({"name": "Omdöpt partner AB", "action-publish": "action-publish"})
     assert editor.post(url, data).status_code == 302
     for path in ("/", "/aktuellt/"):
         assert "Omdöpt partner AB" in client.get(path).content.decode(), path
@@ -266,7 +266,12 @@ def test_a_change_in_the_admin_is_fresh_from_every_worker(served):
         assert "Färsk från alla arbetare" in response.text
 
     snippet = f"{served['url']}/admin/snippets/partners/partner/edit/{pages['partner']}/"
-    renamed = post_admin_form(session, snippet, {"name": "Ny partner i sidfoten"}, "w-editor-form")
+    renamed = post_admin_form(
+        session,
+        snippet,
+        {"name": "Ny partner i sidfoten", "action-publish": "action-publish"},
+        "w-editor-form",
+    )
     assert renamed.status_code == 302
     for response in read_everywhere(served, "/"):
         assert "Ny partner i sidfoten" in response.text

@@ -26,16 +26,6 @@ NEW_INTRO_EN = "A year of visits to the companies of Jämtland and Västernorrla
 
 
 @pytest.fixture
-def office(users):
-    return login(users["office"])
-
-
-@pytest.fixture
-def translator(users):
-    return login(users["translator"])
-
-
-@pytest.fixture
 def regional_editor(users):
     return login(users["region"])
 

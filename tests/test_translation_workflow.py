@@ -226,15 +226,17 @@ def test_uploading_a_broken_po_file_changes_nothing(swedish_page, en, admin_clie
     assert StringTranslation.objects.count() == before
 
 
-def test_snippets_are_translated_and_reported(sv, en):
+def test_snippets_are_translated_and_reported(sv, en, django_capture_on_commit_callbacks):
     partner = Partner.objects.create(
         locale=sv, name="Almi", kind="financier", description="Riskkapital."
     )
     assert status_of(partner, en) == Status.MISSING
     translation = submit(partner, en)
     translate_strings(translation, en, {"Almi": "Almi", "Riskkapital.": "Venture capital."})
-    translation.save_target()
+    with django_capture_on_commit_callbacks(execute=True):  # it publishes once committed
+        translation.save_target()
     english = partner.get_translation(en)
+    assert english.live and english.live_revision is not None
     assert (english.description, english.kind) == ("Venture capital.", "financier")
     assert status_of(partner, en) == Status.UP_TO_DATE
 

@@ -1,20 +1,22 @@
 """
 A translator's path to publication: from wagtail-localize's translation editor, submit
-the finished translation to the page's moderation workflow, as Wagtail's own editor
-submits a page. The programme office is notified and approves (or asks for changes) in the
-same editor, and the translation goes live; until then the live page is untouched.
+the finished translation to the moderation workflow, as Wagtail's own editor submits a
+page or a snippet with drafts (a person, a partner). The programme office is notified and
+approves (or asks for changes) in the same editor, and the translation goes live; until
+then the live object is untouched.
 
 wagtail-localize's editor offers only "Publish", which a translator or regional editor
 may not do. Its ``save_target(publish=False)`` is no way round that: it writes the
-translated content into the page row itself, which is what visitors see. So this builds
-the translated page in memory and saves it as a revision only.
+translated content into the object's row itself, which is what visitors see (and takes a
+snippet offline). So this builds the translated object in memory and saves it as a
+revision only.
 """
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowMixin, WorkflowState
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.segments.ingest import ingest_segments
 
@@ -25,11 +27,19 @@ SUBMIT_ACTION = "translations-submit-for-review"
 REVIEW_ACTION = "translations-review-action"  # its value: "approve" or "reject"
 
 
-def review_state(user, translation, page):
-    """What the translation editor shows about moderation for this user and page.
+def title_of(obj):
+    return obj.get_admin_display_title() if isinstance(obj, Page) else str(obj)
 
-    ``translation`` may be None where only the workflow is of interest.
+
+def review_state(user, translation, page):
+    """What the translation editor shows about moderation for this user and ``page`` (a
+    page or a snippet with a workflow).
+
+    ``translation`` may be None where only the workflow is of interest. ``None`` for an
+    object no workflow can apply to.
     """
+    if not isinstance(page, WorkflowMixin):
+        return None
     state = (
         WorkflowState.objects.for_instance(page)
         .filter(status=WorkflowState.STATUS_IN_PROGRESS)
@@ -60,7 +70,8 @@ def translated_revision(translation, page, user):
     """Save the current translation of ``page`` as its latest revision, leaving it unpublished."""
     source = translation.source
     original = source.as_instance()
-    target = page.specific_class.objects.get(pk=page.pk)
+    model = page.specific_class if isinstance(page, Page) else type(page)
+    target = model._default_manager.get(pk=page.pk)
     copy_synchronised_fields(original, target)
     # The segments as they stand; a private method of wagtail-localize's, the one its own
     # save_target uses.
@@ -97,7 +108,7 @@ def submit_for_review(request, translation, page):
     messages.success(
         request,
         _("“%(title)s” in %(language)s was submitted for review.")
-        % {"title": page.get_admin_display_title(), "language": page.locale.get_display_name()},
+        % {"title": title_of(page), "language": page.locale.get_display_name()},
     )
     return redirect(here)
 
@@ -116,7 +127,7 @@ def review(request, page):
         messages.error(request, _("Sorry, you do not have permission to access this area."))
         return redirect(here)
     task.on_action(task_state, request.user, action, comment=request.POST.get("comment", ""))
-    title, language = page.get_admin_display_title(), page.locale.get_display_name()
+    title, language = title_of(page), page.locale.get_display_name()
     if action == "approve":
         text = _("“%(title)s” in %(language)s was approved and published.")
     else:

@@ -28,7 +28,16 @@ from django.db.models import Count, Exists, F, Max, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.models import get_serializable_data_for_fields
-from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+    WorkflowState,
+)
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import (
     StringSegment,
@@ -82,12 +91,24 @@ def translatable_snippet_models():
     return [m for m in get_snippet_models() if issubclass(m, TranslatableMixin)]
 
 
+# What a snippet with drafts keeps of its publishing, locking and revisions: not content.
+BOOKKEEPING_FIELDS = frozenset(
+    field.name
+    for mixin in (DraftStateMixin, LockableMixin, RevisionMixin)
+    for field in mixin._meta.fields
+)
+
+
 def snippet_changed_since_sync(instance, source):
+    """Does the (live) Swedish snippet differ from what was last sent for translation?"""
+
+    def content(data):
+        return {name: value for name, value in data.items() if name not in BOOKKEEPING_FIELDS}
+
     current = json.loads(
         json.dumps(get_serializable_data_for_fields(instance), cls=DjangoJSONEncoder)
     )
-    stored = json.loads(source.content_json)
-    return current != stored
+    return content(current) != content(json.loads(source.content_json))
 
 
 def untranslated_counts(source_ids, locale):
@@ -149,8 +170,8 @@ class Evidence:
 
     missing_strings: dict  # translation source id -> untranslated strings
     last_string_edit: dict  # translation source id -> latest translated string's change
-    last_save: dict  # translation source id -> latest save of the translated object
-    in_review: set  # pks of translated pages in a moderation workflow
+    last_save: dict  # translation source id -> latest save of a snippet without drafts
+    in_review: set  # pks of translated objects in a moderation workflow
 
 
 def string_edits(source_ids, locale):
@@ -177,10 +198,13 @@ def translation_saves(source_ids, locale):
     return {row["source_id"]: row["latest"] for row in rows}
 
 
-def pages_in_review(page_ids):
+def in_review(model, pks):
+    """The pks among ``pks`` of ``model`` (Page for every page) in a moderation workflow."""
+    if not issubclass(model, WorkflowMixin):
+        return set()
     states = WorkflowState.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=[str(pk) for pk in page_ids],
+        base_content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[str(pk) for pk in pks],
         status=WorkflowState.STATUS_IN_PROGRESS,
     )
     return {int(pk) for pk in states.values_list("object_id", flat=True)}
@@ -201,10 +225,10 @@ def status_rows(kind, objects, keys, sources, locale):
     evidence = Evidence(
         missing_strings=untranslated_counts(source_ids, locale),
         last_string_edit=string_edits(source_ids, locale),
-        last_save=translation_saves(source_ids, locale) if kind == "snippet" else {},
-        in_review=pages_in_review([t.pk for t in translations.values()])
-        if kind == "page"
-        else set(),
+        last_save={}
+        if issubclass(model, DraftStateMixin)
+        else translation_saves(source_ids, locale),
+        in_review=in_review(model, [t.pk for t in translations.values()]),
     )
     rows = []
     for obj in objects:
@@ -234,15 +258,17 @@ def classify(kind, obj, translation, source, record, evidence):
         return Status.MISSING, Action.TRANSLATE
     if source is None or record is None:
         # Made by hand, not through wagtail-localize: all that is known is whether it is live.
-        if kind == "page" and not translation.live:
+        if isinstance(translation, DraftStateMixin) and not translation.live:
             return Status.DRAFT, Action.PUBLISH
         return Status.UP_TO_DATE, Action.EDIT
 
     if kind == "page":
         changed = bool(obj.last_published_at and obj.last_published_at > source.last_updated_at)
-        published_at = translation.last_published_at if translation.live else None
     else:
         changed = snippet_changed_since_sync(obj, source)
+    if isinstance(translation, DraftStateMixin):
+        published_at = translation.last_published_at if translation.live else None
+    else:  # a snippet without drafts is public as soon as wagtail-localize saves it
         published_at = evidence.last_save.get(source.pk)
     untranslated = evidence.missing_strings.get(source.pk, 0)
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.models import TranslatableMixin
+from wagtail.models import TranslatableMixin, WorkflowMixin
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import Translation
 
@@ -55,20 +55,24 @@ def before_create_snippet(request, model):
 
 
 @hooks.register("before_edit_page", order=-1)
-def review_translations_in_their_editor(request, page):
+@hooks.register("before_edit_snippet", order=-1)
+def review_translations_in_their_editor(request, instance):
     """Runs before wagtail-localize's own hook, which would draw the editor instead."""
-    if request.method != "POST":
+    moderated = isinstance(instance, WorkflowMixin) and isinstance(instance, TranslatableMixin)
+    if request.method != "POST" or not moderated:
         return None
     if review.REVIEW_ACTION in request.POST:
-        return review.review(request, page)
+        return review.review(request, instance)
     if review.SUBMIT_ACTION not in request.POST:
         return None
     translation = Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        source__object_id=instance.translation_key,
+        target_locale_id=instance.locale_id,
+        enabled=True,
     ).first()
     if translation is None:
         return None
-    return review.submit_for_review(request, translation, page)
+    return review.submit_for_review(request, translation, instance)
 
 
 # --- wagtail-localize's buttons, for those their views let through -----------------------

@@ -70,8 +70,8 @@ def article_structured_data(context, article):
         "url": article.get_full_url(request),
         "publisher": {"@type": "Organization", "name": site_name(request)},
     }
-    if article.author:
-        data["author"] = {"@type": "Person", "name": article.author.name}
+    if article.byline_author:
+        data["author"] = {"@type": "Person", "name": article.byline_author.name}
         if article.author_role:
             data["author"]["jobTitle"] = str(article.author_role)
     payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)

@@ -182,3 +182,71 @@ def test_a_regional_editor_is_refused_another_regions_sync(browser, site_url, si
     region.goto(f"/admin/localize/update/{source_id}/")
     expect(region).to_have_url(re.compile(r"/admin/$"))
     expect(region.locator(".messages")).to_contain_text("behörighet")
+
+
+PARTNER = "Norrlands Gjuteri AB"
+PARTNER_TEXT = "Gjuteriet delar sina erfarenheter av lean med nodens företag."
+PARTNER_TEXT_EN = "The foundry shares its lean experience with the node's companies."
+
+
+@pytest.fixture
+def remove_the_partner_afterwards(site_shell):
+    """The footer is on every page of the shared site: leave it as it was."""
+    yield
+    site_shell(
+        "from partners.models import Partner; "
+        f"keys = Partner.objects.filter(name={PARTNER!r}).values_list('translation_key', flat=True); "
+        "Partner.objects.filter(translation_key__in=list(keys)).delete(); print('ok')"
+    )
+
+
+@pytest.mark.usefixtures("remove_the_partner_afterwards")
+def test_a_partner_from_draft_to_english_through_every_role(browser, site_url):
+    office = log_in_as(browser, site_url, "programkontoret")
+    translator = log_in_as(browser, site_url, "oversattare")
+    visitor = browser.new_page(base_url=site_url)
+
+    # 1. The office adds a partner and saves a draft: no visitor sees it.
+    office.goto("/admin/snippets/partners/partner/add/?locale=sv")
+    office.locator("#id_name").fill(PARTNER)
+    office.locator("#id_description").fill(PARTNER_TEXT)
+    office.locator("footer").get_by_role("button", name=re.compile("Spara utkast")).click()
+    expect(office.locator(".messages")).to_contain_text(re.compile("skapa|sparat|created", re.I))
+    visitor.goto("/partner/")
+    expect(visitor.locator("main")).not_to_contain_text(PARTNER)
+
+    # 2. It previews in the side panel as the partners page will show it, then is published.
+    office.get_by_role("button", name=re.compile("Växla förhandsgranskning|Toggle preview")).click()
+    preview = office.frame_locator("iframe#w-preview-iframe")
+    expect(preview.locator("li.partner h3")).to_have_text(PARTNER)
+    office.locator("footer").get_by_role("button", name=re.compile("Fler åtgärder|More")).click()
+    office.get_by_role("button", name=re.compile(r"^\s*Publicera\s*$")).click()
+    expect(office.locator(".messages")).to_contain_text(re.compile("publicera|published", re.I))
+    visitor.goto("/partner/")
+    expect(visitor.locator("main")).to_contain_text(PARTNER_TEXT)
+    expect(visitor.locator("footer .partner-logo", has_text=PARTNER)).to_have_count(1)
+
+    # 3. The translator translates it and submits it: the English site keeps the Swedish.
+    report_action(translator, PARTNER, "Översätt")
+    translator.get_by_role("checkbox", name=re.compile("Engelska")).check()
+    translator.get_by_role("button", name=re.compile("Skicka|Submit")).click()
+    expect(translator).to_have_url(re.compile(r"/admin/snippets/partners/partner/edit/\d+/$"))
+    english_url = translator.url
+    translate_segment(translator, PARTNER, PARTNER)  # a company keeps its name
+    translate_segment(translator, PARTNER_TEXT, PARTNER_TEXT_EN)
+    translator.reload()
+    submit_translation(translator)
+    visitor.goto("/en/partners/")
+    expect(visitor.locator("main")).to_contain_text(PARTNER_TEXT)
+    expect(visitor.locator("main")).not_to_contain_text(PARTNER_TEXT_EN)
+
+    # 4. The office approves it in the same editor: live in English, the report agrees.
+    office.goto(english_url)
+    review = office.locator("section.translation-review")
+    expect(review).to_contain_text("Skickad för granskning av")
+    review.get_by_role("button", name="Godkänn och publicera").click()
+    expect(office.locator(".messages")).to_contain_text(re.compile("godkän|approved", re.I))
+    visitor.goto("/en/partners/")
+    expect(visitor.locator("main")).to_contain_text(PARTNER_TEXT_EN)
+    office.goto("/admin/reports/translation-status/")
+    expect(office.locator("#translation-status tr", has_text=PARTNER)).to_contain_text("Aktuell")

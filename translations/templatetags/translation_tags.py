@@ -1,4 +1,9 @@
 from django import template
+from django.contrib.admin.utils import quote
+from django.urls import reverse
+
+from wagtail.admin.ui.side_panels import StatusSidePanel
+from wagtail.models import Page, RevisionMixin, WorkflowMixin
 
 from .. import permissions, review
 
@@ -15,3 +20,46 @@ def translation_review(context, translation, page):
 def may_publish_sync(context, translation_source):
     """Whether the sync form may offer "publish immediately" to this user."""
     return permissions.can_publish_sync(context["request"].user, translation_source)
+
+
+class TranslatedSnippetStatusPanel(StatusSidePanel):
+    """
+    The status panel of a snippet in wagtail-localize's translation editor. wagtail-localize
+    builds Wagtail's generic StatusSidePanel, which lacks the snippet's own addresses that
+    Wagtail's SnippetStatusSidePanel takes from its editor: the moderation part reverses
+    ``revisions_compare_url_name``, so the editor answered 500 once the snippet was in a
+    workflow. This one knows them from the snippet's viewset.
+    """
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        viewset, pk = self.object.snippet_viewset, quote(self.object.pk)
+        context.update(
+            workflow_history_url=reverse(viewset.get_url_name("workflow_history"), args=[pk]),
+            revisions_compare_url_name=viewset.get_url_name("revisions_compare"),
+            revision_enabled=isinstance(self.object, RevisionMixin),
+            lock_url=reverse(viewset.get_url_name("lock"), args=[pk]),
+            unlock_url=reverse(viewset.get_url_name("unlock"), args=[pk]),
+        )
+        context["status_templates"] = self.get_status_templates(context)
+        return context
+
+
+@register.simple_tag
+def translation_side_panels(side_panels, instance):
+    """wagtail-localize's side panels, with a snippet with a workflow's status panel whole."""
+    if not isinstance(instance, WorkflowMixin) or isinstance(instance, Page):
+        return side_panels
+    return [
+        TranslatedSnippetStatusPanel(
+            panel.object,
+            panel.request,
+            locale=panel.locale,
+            translations=panel.translations,
+            usage_url=panel.usage_url,
+            last_updated_info=panel.last_updated_info,
+        )
+        if type(panel) is StatusSidePanel
+        else panel
+        for panel in side_panels
+    ]

@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from articles.models import ArticleIndexPage, ArticlePage
@@ -121,6 +121,8 @@ class DemoLoader:
         obj = model.objects.filter(locale=self.sv, name=name).first()
         if obj is None:
             obj = model.objects.create(locale=self.sv, name=name, **fields)
+            if isinstance(obj, DraftStateMixin):
+                obj.save_revision().publish()
             self.created += 1
         self.translate(obj)
         return obj
@@ -220,10 +222,11 @@ class DemoLoader:
         # Publishing through save_target() is deferred to the end of the transaction, and
         # then saves the page as it was, wiping the child count of any English page that
         # got children meanwhile (wagtail-localize issue #773). Save a draft and publish
-        # it now instead, from a revision read back from the database.
-        is_page = isinstance(obj, Page)
-        translation.save_target(publish=not is_page)
-        if is_page:
+        # it now instead, from a revision read back from the database; a snippet with
+        # drafts the same way.
+        has_drafts = isinstance(obj, DraftStateMixin)
+        translation.save_target(publish=not has_drafts)
+        if has_drafts:
             translation.get_target_instance().get_latest_revision().publish()
         self.translated += 1
 

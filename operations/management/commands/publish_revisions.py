@@ -40,8 +40,9 @@ class Command(BaseCommand):
                 expected[english.url] = english.title
             else:
                 partner = partners[n % len(partners)]
+                partner.refresh_from_db()
                 partner.description = f"Beskrivning, version {n}."
-                partner.save()
+                partner.save_revision().publish()
                 expected[f"partner:{partner.pk}"] = partner.description
             time.sleep(interval)
         self.stdout.write(json.dumps({"published": count, "expected": expected}))
