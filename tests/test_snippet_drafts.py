@@ -232,7 +232,19 @@ def test_a_translator_submits_an_english_partner_and_the_office_approves(
 # --- the translation status -----------------------------------------------------------
 
 
-def test_an_unpublished_english_partner_is_a_draft_in_the_status(partner, en):
+def test_a_partner_translated_from_the_report_starts_as_a_draft(client, office, sv, en):
+    partner = Partner.objects.create(locale=sv, name="Almi Företagspartner", kind="financier")
+    partner.save_revision().publish()
+    url = f"/admin/localize/submit/snippet/partners/partner/{partner.pk}/"
+    assert office.post(url, {"locales": [en.pk]}).status_code == 302
+    english = partner.get_translation(en)
+    assert not english.live, "created as a draft, its text still Swedish"
+    status = store.states([en]).get(translation_key=partner.translation_key).status
+    assert status == Status.DRAFT
+    assert "Almi Företagspartner" in text(client, "/en/partners/"), "the Swedish stands in"
+
+
+def test_an_unpublished_english_partner_is_ready_to_publish_again(partner, en):
     english = partner.get_translation(en)
     assert store.states([en]).get(translation_key=partner.translation_key).status == (
         Status.UP_TO_DATE
