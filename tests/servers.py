@@ -4,14 +4,17 @@ Real servers on loopback for the tests that need them: the site under gunicorn (
 a process of its own and stopped when its fixture ends.
 """
 
+import atexit
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -43,10 +46,11 @@ def wait_for(url, process, seconds=60):
             time.sleep(0.3)
 
 
-def site_database(workdir):
+def site_database(workdir, template=None):
     """
     A database of the served site's own: on the PostgreSQL server the suite runs against
-    when DATABASE_URL names one, otherwise an SQLite file. Returns its URL and a clean-up.
+    when DATABASE_URL names one (a copy of ``template``'s database if given), otherwise
+    an SQLite file. Returns its URL and a clean-up.
     """
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
@@ -57,9 +61,10 @@ def site_database(workdir):
     parts = urlsplit(url)
     name = f"produktionslyftet_site_{os.getpid()}_{workdir.name[-6:].lower()}"
     admin_url = urlunsplit(parts._replace(path="/postgres"))
+    copy = f' TEMPLATE "{urlsplit(template).path.lstrip("/")}"' if template else ""
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"{copy}')
 
     def drop():
         with psycopg.connect(admin_url, autocommit=True) as connection:
@@ -74,10 +79,68 @@ def manage(env, *args, **kwargs):
     )
 
 
+# The demo site, built once per test session and copied for each served site that asks
+# for it: building it (migrate, then the demo with its translations) takes half a minute.
+BUILT = {}
+
+
+def built_demo():
+    """The database URL and media folder of the session's built demo site."""
+    if "url" not in BUILT:
+        workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-demo-"))
+        database_url, drop_database = site_database(workdir)
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "produktionslyftet.settings.local",
+            "DATABASE_URL": database_url,
+            "MEDIA_ROOT": str(workdir / "media"),
+        }
+        manage(env, "migrate", "--no-input", "-v0")
+        manage(env, "load_demo_content", "--hostname", "127.0.0.1", stdout=subprocess.DEVNULL)
+        BUILT.update(url=database_url, media=workdir / "media")
+        atexit.register(drop_database)
+        atexit.register(shutil.rmtree, workdir, ignore_errors=True)
+    return BUILT["url"], BUILT["media"]
+
+
+def copy_database(source_url, workdir):
+    """A new database of ``workdir``'s, holding what ``source_url``'s holds."""
+    target_url, drop_database = site_database(workdir, template=source_url)
+    if target_url.startswith("sqlite"):
+        with (
+            closing(sqlite3.connect(urlsplit(source_url).path)) as source,
+            closing(sqlite3.connect(urlsplit(target_url).path)) as target,
+        ):
+            source.backup(target)
+    return target_url, drop_database
+
+
+def set_site_port(database_url, port):
+    """The demo's default site answers on ``port``: its links and canonical URLs say so."""
+    update = "UPDATE wagtailcore_site SET port = %s WHERE is_default_site"
+    if database_url.startswith("sqlite"):
+        with closing(sqlite3.connect(urlsplit(database_url).path)) as connection, connection:
+            connection.execute(update.replace("%s", "?"), [port])
+    else:
+        import psycopg
+
+        with psycopg.connect(database_url, autocommit=True) as connection:
+            connection.execute(update, [port])
+
+
 @contextmanager
-def demo_site(workdir, settings, public_port, **environment):
-    """Environment for a served demo site: its own database, migrated, with the demo."""
-    database_url, drop_database = site_database(workdir)
+def demo_site(workdir, settings, public_port, fresh=False, **environment):
+    """
+    Environment for a served demo site: its own database and media, with the demo: a copy
+    of the session's built demo, or built ``fresh`` where ``environment`` says (media in
+    a bucket).
+    """
+    if fresh:
+        database_url, drop_database = site_database(workdir)
+    else:
+        source_url, media = built_demo()
+        database_url, drop_database = copy_database(source_url, workdir)
+        shutil.copytree(media, workdir / "media")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": f"produktionslyftet.settings.{settings}",
@@ -88,16 +151,19 @@ def demo_site(workdir, settings, public_port, **environment):
         **environment,
     }
     try:
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(
-            env,
-            "load_demo_content",
-            "--hostname",
-            "127.0.0.1",
-            "--port",
-            str(public_port),
-            stdout=subprocess.DEVNULL,
-        )
+        if fresh:
+            manage(env, "migrate", "--no-input", "-v0")
+            manage(
+                env,
+                "load_demo_content",
+                "--hostname",
+                "127.0.0.1",
+                "--port",
+                str(public_port),
+                stdout=subprocess.DEVNULL,
+            )
+        else:
+            set_site_port(database_url, public_port)
         yield env
     finally:
         drop_database()

@@ -78,7 +78,7 @@ def site(s3):
         "AWS_S3_REGION_NAME": "us-east-1",
         **KEYS,
     }
-    with demo_site(workdir, "local", public_port=port, **storage) as env:
+    with demo_site(workdir, "local", public_port=port, fresh=True, **storage) as env:
         manage(env, "collectstatic", "--no-input", "-v0")
         shell = manage(env, "shell", "-c", ARTICLE, capture_output=True, text=True)
         article = int(shell.stdout.strip().splitlines()[-1])

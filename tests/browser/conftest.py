@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import free_port, site_database
+from tests.servers import demo_site, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -48,52 +48,36 @@ def site_server():
     """The demo site served by `manage.py runserver` on a free loopback port."""
     workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-browser-"))
     port = free_port()
-    database_url, drop_database = site_database(workdir)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "produktionslyftet.settings.dev",
-        "DATABASE_URL": database_url,
-        "MEDIA_ROOT": str(workdir / "media"),
-        # The site as visitors get it: real error pages; --insecure serves static files.
-        "DEBUG": "false",
-        "SERVE_MEDIA": "true",
-    }
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, check=True, cwd=ROOT)
-    subprocess.run(
-        [*manage, "load_demo_content", "--hostname", "127.0.0.1", "--port", str(port)],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
     ARTIFACTS.mkdir(exist_ok=True)
-    server_log = open(ARTIFACTS / "browser-server.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(
-        [*manage, "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=server_log,  # the served site's errors, for when a browser test fails
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "/", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("the site did not start") from None
-                time.sleep(0.3)
-        yield {"url": url, "env": env, "manage": manage}
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        server_log.close()
-        drop_database()
-        shutil.rmtree(workdir, ignore_errors=True)
+    # The site as visitors get it: real error pages; --insecure serves static files.
+    with (
+        demo_site(workdir, "dev", public_port=port, DEBUG="false", SERVE_MEDIA="true") as env,
+        open(ARTIFACTS / "browser-server.log", "w") as server_log,
+    ):
+        server = subprocess.Popen(
+            [*manage, "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=server_log,  # the served site's errors, for when a browser test fails
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    urllib.request.urlopen(url + "/", timeout=2)
+                    break
+                except OSError:
+                    if time.monotonic() > deadline or server.poll() is not None:
+                        raise RuntimeError("the site did not start") from None
+                    time.sleep(0.3)
+            yield {"url": url, "env": env, "manage": manage}
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
