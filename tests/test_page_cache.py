@@ -4,6 +4,7 @@ built once; editors, forms and the admin never do; and a change in the admin sho
 the very next request, from any worker process.
 """
 
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -29,6 +30,7 @@ from tests.admin_forms import (
 from tests.conftest import login
 from tests.measure import uncached_queries
 from tests.servers import demo_site, free_port, gunicorn, manage, running
+from tests.test_settings import setting
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +114,19 @@ def test_the_cache_can_be_switched_off(client, settings):
     assert "X-Page-Cache" not in client.get("/")
 
 
+def test_the_development_server_keeps_no_pages():
+    """`make dev`: a changed template shows on the next reload, not a kept old page."""
+    assert setting("produktionslyftet.settings.dev", "settings.PAGE_CACHE_SECONDS") == "0"
+
+
 # --- fresh after every change -----------------------------------------------------------
+
+
+def test_renewing_the_caches_after_a_deploy_builds_every_page_afresh(client):
+    kept(client, "/", "/en/", "/aktuellt/")
+    call_command("renew_caches", stdout=io.StringIO())
+    for path in ("/", "/en/", "/aktuellt/"):
+        assert client.get(path)["X-Page-Cache"] == "miss", path
 
 
 def kept(client, *paths):
@@ -219,6 +233,7 @@ def test_every_snippet_says_whether_pages_show_it():
 # --- several worker processes -------------------------------------------------------------
 
 ARTICLE = """
+import io
 import json
 from articles.models import ArticlePage
 from partners.models import Partner

@@ -4,6 +4,7 @@ publish (tested against a loopback server that stands in for its purge endpoint)
 Redis as the shared cache (a real redis-server in CI).
 """
 
+import io
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from unittest import mock
 import pytest
 import requests
 
+from django.core.management import call_command
 from django.test import override_settings
 
 from articles.models import ArticlePage
@@ -41,8 +43,9 @@ class PurgeRecorder(BaseHTTPRequestHandler):
         self.end_headers()
 
 
-@pytest.fixture
-def purge_server():
+@contextmanager
+def recording_server():
+    """A loopback server standing in for one cache's purge endpoint."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
     server.purged = []
     server.banned = []
@@ -54,17 +57,35 @@ def purge_server():
 
 
 @pytest.fixture
+def purge_server():
+    with recording_server() as server:
+        yield server
+
+
+@pytest.fixture
+def second_purge_server():
+    with recording_server() as server:
+        yield server
+
+
+def purge_settings(*servers):
+    """The frontend cache as the settings configure it, one backend per purge server."""
+    return {
+        f"http{number}": {
+            "BACKEND": "caching.frontend.AfterCommitHTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+        for number, server in enumerate(servers, start=1)
+    }
+
+
+@pytest.fixture
 def purging(purge_server, django_capture_on_commit_callbacks):
     """Run the block with the HTTP purge backend on, purges sent; returns the purged paths."""
 
     @contextmanager
     def run():
-        settings = {
-            "http": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": f"http://127.0.0.1:{purge_server.server_address[1]}",
-            }
-        }
+        settings = purge_settings(purge_server)
         paths = set()
         with (
             override_settings(WAGTAILFRONTENDCACHE=settings),
@@ -94,6 +115,23 @@ def test_publishing_an_article_purges_it_and_every_page_that_lists_it(purging, p
         "/sitemap-pages.xml",
         "/en/sitemap-pages.xml",
     } <= purged
+
+
+@pytest.mark.django_db
+def test_purges_leave_only_after_the_commit_and_reach_every_cache(
+    purge_server, second_purge_server, django_capture_on_commit_callbacks, sv
+):
+    article = ArticlePage.objects.get(locale=sv, slug="reflektion-fran-mitt-sverige")
+    with (
+        override_settings(WAGTAILFRONTENDCACHE=purge_settings(purge_server, second_purge_server)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        article.save_revision().publish()
+        # A reader now would still get the old page from the database: nothing purged yet.
+        assert purge_server.purged == second_purge_server.purged == []
+    for server in (purge_server, second_purge_server):
+        assert ("testserver", article.url) in server.purged
+        assert ("testserver", "/aktuellt/") in server.purged
 
 
 @pytest.mark.django_db
@@ -147,6 +185,15 @@ def test_a_moved_article_bans_the_whole_site(purging, purge_server, sv):
     assert purge_server.banned == ["testserver"], "both regions' listings changed"
 
 
+@pytest.mark.django_db
+def test_renewing_the_caches_on_deploy_bans_the_whole_site_in_every_cache(
+    purge_server, second_purge_server
+):
+    with override_settings(WAGTAILFRONTENDCACHE=purge_settings(purge_server, second_purge_server)):
+        call_command("renew_caches", stdout=io.StringIO())
+    assert purge_server.banned == second_purge_server.banned == ["testserver"]
+
+
 def test_cloudflare_is_asked_to_purge_everything_once(sv, django_capture_on_commit_callbacks):
     """Cloudflare's API cannot be reached from here: its HTTP client stands in for it."""
     sent = []
@@ -159,7 +206,7 @@ def test_cloudflare_is_asked_to_purge_everything_once(sv, django_capture_on_comm
 
     cloudflare = {
         "cloudflare": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BACKEND": "caching.frontend.AfterCommitCloudflareBackend",
             "BEARER_TOKEN": "token",
             "ZONEID": "zone",
         }
@@ -214,11 +261,11 @@ def test_frontend_cache_backends_come_from_the_environment():
     assert (
         settings_value(
             "sorted(settings.WAGTAILFRONTENDCACHE)",
-            FRONTEND_CACHE_PURGE_URL="http://varnish:6081",
+            FRONTEND_CACHE_PURGE_URL="http://varnish-a:6081, http://varnish-b:6081",
             CLOUDFLARE_API_TOKEN="token",
             CLOUDFLARE_ZONE_ID="zone",
         )
-        == "['cloudflare', 'http']"
+        == "['cloudflare', 'http1', 'http2']"
     )
 
 

@@ -393,17 +393,18 @@ HTTP_CACHE_SHARED_SECONDS = int(env("HTTP_CACHE_SHARED_SECONDS", str(60 * 60)))
 HTTP_CACHE_BROWSER_SECONDS = int(env("HTTP_CACHE_BROWSER_SECONDS", "0"))
 HTTP_CACHE_STALE_SECONDS = int(env("HTTP_CACHE_STALE_SECONDS", "60"))
 
-# A CDN or caching proxy in front, purged when pages are published: an HTTP purge
-# endpoint (Varnish and the like) and/or Cloudflare, each switched on by its variables.
+# The caches in front, purged when pages are published, after the commit: one or more
+# HTTP purge endpoints (every Varnish in front; comma-separated) and/or Cloudflare, each
+# switched on by its variables (caching/frontend.py).
 WAGTAILFRONTENDCACHE = {}
-if env("FRONTEND_CACHE_PURGE_URL"):
-    WAGTAILFRONTENDCACHE["http"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+for number, location in enumerate(env_list("FRONTEND_CACHE_PURGE_URL"), start=1):
+    WAGTAILFRONTENDCACHE[f"http{number}"] = {
+        "BACKEND": "caching.frontend.AfterCommitHTTPBackend",
+        "LOCATION": location,
     }
 if env("CLOUDFLARE_API_TOKEN"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BACKEND": "caching.frontend.AfterCommitCloudflareBackend",
         "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
         "ZONEID": env("CLOUDFLARE_ZONE_ID"),
     }
