@@ -96,6 +96,10 @@ def create(output):
             raise ValueError(f"No backup for the {engine} engine")
         output = Path(output)
         output.parent.mkdir(parents=True, exist_ok=True)
+        # It holds password hashes and every submission: readable by its owner only, from
+        # the moment it exists.
+        output.touch(mode=0o600)
+        output.chmod(0o600)
         with tarfile.open(output, "w:gz") as archive:
             archive.add(dump, arcname=dump.name)
             root = media_root()

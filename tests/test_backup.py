@@ -50,6 +50,8 @@ def test_a_backup_restores_into_an_empty_database_as_it_was():
         before = snapshot(env)
         assert before["images"] and before["translations"] and len(before["pages"]) > 40
         manage(env, "backup", "--output", str(archive), stdout=subprocess.DEVNULL)
+        # It holds password hashes: nobody but its owner may read it.
+        assert archive.stat().st_mode & 0o777 == 0o600
 
         empty_url, drop = site_database(second)
         restored = {**env, "DATABASE_URL": empty_url, "MEDIA_ROOT": str(second / "media")}

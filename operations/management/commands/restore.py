@@ -2,6 +2,7 @@
 
 import tarfile
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from operations.backup import counts, restore
@@ -28,3 +29,5 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"Restored, but counts differ (backup, now): {missing}")
         self.stdout.write(f"Restored {archive}; every count matches the backup.")
+        # Pages kept from before the restore must not outlive it, here or in front.
+        call_command("renew_caches", stdout=self.stdout)
