@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.scale import articles_asked, record, scaled_site  # noqa: E402
-from tests.servers import free_port, gunicorn, manage, running  # noqa: E402
+from tests.servers import free_port, gunicorn, manage, running, varnish  # noqa: E402
 
 PATHS = ["/", "/aktuellt/", "/regioner/mellersta-norrland/reflektion-fran-mitt-sverige/"]
 SECONDS = 8
@@ -87,16 +87,7 @@ def main():
     }
     manage(env, "collectstatic", "--no-input", "-v0")
     env = {**env, "DJANGO_SETTINGS_MODULE": "benchmarks.settings", "BENCH_COPIES": str(static)}
-    vcl = workdir / "default.vcl"
-    vcl.write_text(
-        (ROOT / "deploy" / "varnish" / "default.vcl")
-        .read_text()
-        .replace('.port = "8000"', f'.port = "{app}"')
-    )
-    varnish = [
-        varnishd, "-F", "-j", "none", "-n", str(workdir / "varnish"),
-        "-a", f"127.0.0.1:{front}", "-f", str(vcl), "-s", "malloc,128m",
-    ]  # fmt: skip
+    varnish_front = varnish(workdir, front, app, memory="128m")
     use_nginx = shutil.which("nginx") or Path("/usr/sbin/nginx").exists()
     with (
         running(gunicorn(env, app), env, f"http://127.0.0.1:{app}/healthz"),
@@ -105,7 +96,7 @@ def main():
             {**env, "PAGE_CACHE_SECONDS": "0"},
             f"http://127.0.0.1:{uncached}/healthz",
         ),
-        running(varnish, env, f"http://127.0.0.1:{front}/healthz"),
+        running(varnish_front, env, f"http://127.0.0.1:{front}/healthz"),
         running(nginx_serving(static, plain, workdir), env, f"http://127.0.0.1:{plain}/")
         if use_nginx
         else _nothing(),

@@ -27,7 +27,7 @@ from lxml import html as lxml_html
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.servers import demo_site, free_port, gunicorn, manage, running  # noqa: E402
+from tests.servers import demo_site, free_port, gunicorn, manage, running, varnish  # noqa: E402
 
 USERS = int(os.environ.get("LOADTEST_USERS", "32"))
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "60"))
@@ -46,19 +46,6 @@ print(json.dumps({"urls": urls, "revisions": Revision.objects.count()}))
 def shell(env, code):
     result = manage(env, "shell", "-c", code, capture_output=True, text=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def varnish_command(workdir, front, app):
-    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
-    if not Path(varnishd).exists():
-        return None
-    vcl = workdir / "default.vcl"
-    source = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
-    vcl.write_text(source.replace('.port = "8000"', f'.port = "{app}"'))
-    return [
-        varnishd, "-F", "-j", "none", "-n", str(workdir / "varnish"),
-        "-a", f"127.0.0.1:{front}", "-f", str(vcl), "-s", "malloc,64m",
-    ]  # fmt: skip
 
 
 def locust_totals(prefix):
@@ -89,14 +76,14 @@ def main():
         report["database"] = env["DATABASE_URL"].split(":", 1)[0]
         manage(env, "collectstatic", "--no-input", "-v0")
         before = shell(env, URLS)
-        varnish = varnish_command(workdir, front, app)
-        report["varnish"] = varnish is not None
-        if varnish is None:
+        front_cache = varnish(workdir, front, app)
+        report["varnish"] = front_cache is not None
+        if front_cache is None:
             front = app  # readers go straight to the application server
         env = {**env, "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{front}"}
         app_url, front_url = f"http://127.0.0.1:{app}", f"http://127.0.0.1:{front}"
         with running(gunicorn(env, app), env, app_url + "/healthz"):
-            proxy = running(varnish, env, front_url + "/healthz") if varnish else None
+            proxy = running(front_cache, env, front_url + "/healthz") if front_cache else None
             if proxy:
                 proxy.__enter__()
             try:

@@ -206,6 +206,31 @@ def gunicorn(env, port, workers=2):
     ]
 
 
+VCL = ROOT / "deploy" / "varnish" / "default.vcl"
+UNAVAILABLE_PAGE = ROOT / "deploy" / "varnish" / "unavailable.html"
+
+
+def varnish_vcl(source, backend_port, unavailable_page=UNAVAILABLE_PAGE):
+    """deploy/varnish/default.vcl as a machine installs it: its backend's port, its page."""
+    return source.replace('.port = "8000"', f'.port = "{backend_port}"').replace(
+        "/etc/varnish/unavailable.html", str(unavailable_page)
+    )
+
+
+def varnish(workdir, listen_port, backend_port, memory="64m", name="varnish"):
+    """The command that runs deploy/varnish/default.vcl on ``listen_port`` in front of
+    ``backend_port``, or None where varnishd is not installed."""
+    varnishd = shutil.which("varnishd") or "/usr/sbin/varnishd"
+    if not Path(varnishd).exists():
+        return None
+    vcl = workdir / f"{name}.vcl"
+    vcl.write_text(varnish_vcl(VCL.read_text(), backend_port))
+    return [
+        varnishd, "-F", "-j", "none", "-n", str(workdir / name),
+        "-a", f"127.0.0.1:{listen_port}", "-f", str(vcl), "-s", f"malloc,{memory}",
+    ]  # fmt: skip
+
+
 def require(program):
     """The path of ``program``, or skip (fail in CI, where .ci/run must install it)."""
     import pytest

@@ -17,7 +17,7 @@ import requests
 from lxml import html as lxml_html
 
 from tests.admin_forms import admin_session, form_fields, paragraph_body, post_admin_form
-from tests.servers import ROOT, demo_site, free_port, gunicorn, manage, require, running
+from tests.servers import demo_site, free_port, gunicorn, manage, require, running, varnish
 
 PAGES = """
 import json
@@ -36,7 +36,7 @@ print(json.dumps({"sv": [sv.pk, sv.url, sv.get_parent().url], "en": [en.pk, en.u
 
 @pytest.fixture(scope="module")
 def stack():
-    varnishd = require("varnishd")
+    require("varnishd")
     workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-varnish-"))
     front, app = free_port(), free_port()
     with demo_site(workdir, "local", public_port=front) as env:
@@ -49,16 +49,10 @@ def stack():
             "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{front}",
             "INTEREST_MIN_FILL_SECONDS": "0",
         }
-        vcl = workdir / "default.vcl"
-        source = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
-        vcl.write_text(source.replace('.port = "8000"', f'.port = "{app}"'))
-        varnish = [
-            varnishd, "-F", "-j", "none", "-n", str(workdir / "varnish"),
-            "-a", f"127.0.0.1:{front}", "-f", str(vcl), "-s", "malloc,32m",
-        ]  # fmt: skip
+        command = varnish(workdir, front, app, memory="32m")
         with (
             running(gunicorn(env, app), env, f"http://127.0.0.1:{app}/healthz"),
-            running(varnish, env, f"http://127.0.0.1:{front}/healthz"),
+            running(command, env, f"http://127.0.0.1:{front}/healthz"),
         ):
             yield {"url": f"http://127.0.0.1:{front}", "port": front, "pages": pages}
 

@@ -13,9 +13,19 @@ vcl 4.1;
 #   everything kept for the request's host: the application sends one when something
 #   shown on many pages changes, a partner or a person (caching/downstream.py).
 # - X-Cache says HIT or MISS on every response.
+# - Varnish listens on loopback only, behind the TLS terminator (deploy/nginx/), which
+#   sets X-Forwarded-Proto and X-Forwarded-For itself. What was asked over plain HTTP
+#   (a redirect to HTTPS) is never stored with, nor served for, what was asked over
+#   HTTPS: the scheme is part of every object's key, and a response the application did
+#   not mark with Cache-Control is never stored.
+# - Browsers get HTML, CSS and JS gzip-compressed: Varnish compresses what the
+#   application sends uncompressed, and keeps one compressed copy for everyone.
+# - With the application down, Varnish serves what it holds (for up to an hour past its
+#   lifetime) and otherwise the site's own short "back soon" page, never its own.
 #
-# Deployment sets the backend (and, with several application servers, a director) and
-# the purgers; tests/test_varnish.py runs this file against the real app server.
+# Deployment sets the backend (and, with several application servers, a director), the
+# purgers and the path of the "back soon" page (docs/deployment.md); the production
+# rehearsal (tests/rehearsal/) and tests/test_varnish.py run this very file.
 
 import std;
 
@@ -38,7 +48,16 @@ acl purgers {
     "::1";
 }
 
+# The TLS terminator(s): only their X-Forwarded-Proto is believed.
+acl tls_terminators {
+    "127.0.0.1";
+    "::1";
+}
+
 sub vcl_recv {
+    if (client.ip !~ tls_terminators || req.http.X-Forwarded-Proto != "https") {
+        set req.http.X-Forwarded-Proto = "http";
+    }
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "PURGE not allowed from this address"));
@@ -80,31 +99,50 @@ sub vcl_recv {
     }
     unset req.http.Cookie;
 
-    # One stored copy per encoding the application can produce.
-    if (req.http.Accept-Encoding) {
-        if (req.http.Accept-Encoding ~ "br") {
-            set req.http.Accept-Encoding = "br";
-        } elsif (req.http.Accept-Encoding ~ "gzip") {
-            set req.http.Accept-Encoding = "gzip";
-        } else {
-            unset req.http.Accept-Encoding;
-        }
+    # One stored copy, gzip-compressed (Varnish compresses it, below): browsers that
+    # take gzip get it as it is, the rare one that does not gets it unpacked.
+    if (req.http.Accept-Encoding ~ "gzip") {
+        set req.http.Accept-Encoding = "gzip";
+    } else {
+        unset req.http.Accept-Encoding;
     }
     # The language comes from the path, never from the browser's preference.
     unset req.http.Accept-Language;
     return (hash);
 }
 
+sub vcl_hash {
+    # What was asked over plain HTTP (a redirect to HTTPS) is kept apart from HTTPS.
+    hash_data(req.http.X-Forwarded-Proto);
+}
+
 sub vcl_backend_response {
-    # A response that sets a cookie is personal: never stored.
-    if (beresp.http.Set-Cookie) {
+    # A response that sets a cookie is personal, and one the application did not mark
+    # cacheable (Django's redirect to HTTPS among them) is not for keeping: never stored.
+    if (beresp.http.Set-Cookie || !beresp.http.Cache-Control) {
         set beresp.uncacheable = true;
         set beresp.ttl = 120s;
         return (deliver);
     }
+    # Text is kept compressed: HTML, CSS, JS, SVG, feeds and sitemaps.
+    if (!beresp.http.Content-Encoding
+            && beresp.http.Content-Type ~ "^(text/|application/(javascript|json|xml|rss\+xml|atom\+xml)|image/svg\+xml)") {
+        set beresp.do_gzip = true;
+    }
     # Keep serving a stale copy for a while when the application is slow or down.
     set beresp.grace = 1h;
     # Varnish's built-in rules follow: private, no-store and no-cache are not stored.
+}
+
+# The application did not answer: the site's own short page, in Swedish and English,
+# asking the reader to come back soon (what Varnish holds is served before this).
+sub vcl_backend_error {
+    set beresp.status = 503;
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.http.Retry-After = "30";
+    synthetic(std.fileread("/etc/varnish/unavailable.html"));
+    return (deliver);
 }
 
 sub vcl_deliver {
