@@ -7,21 +7,21 @@ nothing and an editor's changes to demo pages survive.
 
 import os
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from wagtail.models import DraftStateMixin, Locale, Page, Site
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail.models import DraftStateMixin
+from wagtail_localize.models import TranslationSource
 
 from articles.models import ArticleIndexPage, ArticlePage
 from demo import content
 from demo.images import logo, portrait
 from governance.groups import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
-from home.models import ContentPage, HomePage, ProgrammePeriod
+from home.models import ContentPage, ProgrammePeriod
 from interest.models import InterestFormPage
+from operations.site import SiteBuilder
 from partners.models import Partner, PartnersPage
 from regions.models import (
     County,
@@ -66,20 +66,19 @@ class Command(BaseCommand):
                 loader.ensure_users(self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo content ready: {loader.created} objects created, "
-                f"{loader.translated} translated to English."
+                f"Demo content ready: {len(loader.created)} objects created, "
+                f"{len(loader.translated)} translated to English."
             )
         )
 
 
-class DemoLoader:
+class DemoLoader(SiteBuilder):
+    """The demo's people, partners, periods and pages, each found again if it exists already."""
+
     def __init__(self, hostname="localhost", port=8000):
+        super().__init__(english=content.ENGLISH, tool_name="demo content")
         self.hostname = hostname
         self.port = port
-        self.sv = Locale.objects.get(language_code="sv")
-        self.en = Locale.objects.get(language_code="en")
-        self.created = 0
-        self.translated = 0
         self.people = {}
 
     def load(self):
@@ -98,7 +97,7 @@ class DemoLoader:
 
         self.periods = [self.snippet(ProgrammePeriod, **period) for period in content.PERIODS]
 
-        home = self.home_page()
+        home = self.home_page(content.HOME, hostname=self.hostname, port=self.port)
         for page in content.CONTENT_PAGES:
             self.page_tree(home, ContentPage, page)
         region_index = self.child(home, RegionIndexPage, content.REGION_INDEX)
@@ -122,46 +121,12 @@ class DemoLoader:
         if obj is None:
             obj = model.objects.create(locale=self.sv, name=name, **fields)
             if isinstance(obj, DraftStateMixin):
-                obj.save_revision().publish()
-            self.created += 1
+                self.publish(obj)
+            self.created.append(obj)
         self.translate(obj)
         return obj
 
     # --- pages ------------------------------------------------------------------------
-
-    def home_page(self):
-        home = HomePage.objects.filter(locale=self.sv).first()
-        if home is None:
-            root = Page.get_first_root_node()
-            # Wagtail's migrations leave a placeholder "Welcome" page where ours belongs.
-            for placeholder in root.get_children().exact_type(Page):
-                placeholder.delete()
-            home = HomePage(locale=self.sv, **content.HOME)
-            root.add_child(instance=home)
-            home.save_revision().publish()
-            self.created += 1
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "hostname": self.hostname,
-                "port": self.port,
-                "site_name": settings.WAGTAIL_SITE_NAME,
-                "root_page": home,
-            },
-        )
-        self.translate(home)
-        return home
-
-    def child(self, parent, model, fields):
-        """The live child of ``parent`` with the given slug, created and published if missing."""
-        page = parent.get_children().filter(slug=fields["slug"]).specific().first()
-        if page is None:
-            page = model(locale=self.sv, **fields)
-            parent.add_child(instance=page)
-            page.save_revision().publish()
-            self.created += 1
-        self.translate(page)
-        return page
 
     def page_tree(self, parent, model, fields):
         fields = dict(fields)
@@ -195,40 +160,6 @@ class DemoLoader:
                 if region is page:  # the translation source follows the Swedish page
                     TranslationSource.update_or_create_from_instance(page)
         return page
-
-    # --- translation ------------------------------------------------------------------
-
-    def translate(self, obj):
-        """
-        Translate ``obj`` to English as a translator would: submit it to wagtail-localize,
-        fill in the PO file it exports, import the file and publish the translation.
-        """
-        if obj.has_translation(self.en):
-            return
-        source, _created = TranslationSource.get_or_create_from_instance(obj)
-        translation, _created = Translation.objects.get_or_create(
-            source=source, target_locale=self.en
-        )
-        po = translation.export_po()
-        for entry in po:
-            try:
-                entry.msgstr = content.ENGLISH[entry.msgid]
-            except KeyError:
-                raise CommandError(
-                    f"The demo content has no English for {entry.msgid!r} "
-                    f"({entry.msgctxt} of {obj!r})."
-                ) from None
-        translation.import_po(po, tool_name="demo content")
-        # Publishing through save_target() is deferred to the end of the transaction, and
-        # then saves the page as it was, wiping the child count of any English page that
-        # got children meanwhile (wagtail-localize issue #773). Save a draft and publish
-        # it now instead, from a revision read back from the database; a snippet with
-        # drafts the same way.
-        has_drafts = isinstance(obj, DraftStateMixin)
-        translation.save_target(publish=not has_drafts)
-        if has_drafts:
-            translation.get_target_instance().get_latest_revision().publish()
-        self.translated += 1
 
     # --- people -----------------------------------------------------------------------
 
