@@ -6,7 +6,9 @@ place; ``dev``, ``test`` and ``production`` only override.
 """
 
 import datetime
+import email.utils
 import os
+import re
 from pathlib import Path
 
 import botocore.config
@@ -36,6 +38,22 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+def env_addresses(name):
+    """
+    ``[(name, address), …]`` as ADMINS takes them, from a comma-separated list of
+    ``Name <address>`` or plain addresses: "Ann Berg <ann@example.se>, ops@example.se".
+    """
+    value = env(name, "").strip()
+    pairs = [pair for pair in email.utils.getaddresses([value]) if pair != ("", "")]
+    valid = all(re.fullmatch(r"[^@\s<>,]+@[^@\s<>,]+", address) for _, address in pairs)
+    if not valid or (value and not pairs):
+        raise ImproperlyConfigured(
+            f"{name} must be addresses, as Name <address> or address, separated by commas; "
+            f"not {value!r}"
+        )
+    return [(display or address, address) for display, address in pairs]
 
 
 SECRET_KEY = env("SECRET_KEY")
@@ -84,6 +102,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz, answered before the host is checked or HTTPS is asked for: load
+    # balancers and Varnish probe by address, over plain HTTP (produktionslyftet/health.py).
+    "produktionslyftet.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "produktionslyftet.security.SecurityHeadersMiddleware",
     "produktionslyftet.security.ContentSecurityPolicyMiddleware",
@@ -356,19 +377,22 @@ elif env("LIBRETRANSLATE_URL"):
 # the same rendition and site-root caches; otherwise memory in each process. The page
 # cache (caching/pages.py) must be shared by every worker that serves the site: Redis,
 # or else files on the local disk, which every worker process on the machine sees.
+# Redis is an optimisation, not a dependency: when it cannot be reached every call
+# answers as a miss within milliseconds and the site is built from the database
+# (caching/backends.py), and /healthz says "degraded".
 PAGE_CACHE_ALIAS = "pages"
 # How long a page may be kept; it is rebuilt sooner whenever content changes. 0: off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "caching.backends.FailSoftRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "produktionslyftet"),
             "TIMEOUT": 300,
         },
         PAGE_CACHE_ALIAS: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "caching.backends.FailSoftRedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "produktionslyftet") + "-pages",
         },
@@ -385,6 +409,66 @@ else:
             "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_MAX_ENTRIES", "20000"))},
         },
     }
+
+# What goes wrong leaves a trace. Every log event is one line of JSON on stderr
+# (produktionslyftet/logging.py), from the project, Wagtail, the libraries and Django,
+# with method, path and status for a failed request and the traceback in one field, at
+# LOG_LEVEL and above. gunicorn keeps its own access and error log (deploy/).
+LOG_LEVEL = env("LOG_LEVEL", "INFO").upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR; not {LOG_LEVEL!r}"
+    )
+# Who is mailed the traceback of every server error: ADMINS="Ann Berg <ann@example.se>,
+# ops@example.se" (none by default), from SERVER_EMAIL.
+ADMINS = env_addresses("ADMINS")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
+LOGGING = {
+    "version": 1,
+    # Loggers configured before this (gunicorn's) keep working as they were.
+    "disable_existing_loggers": False,
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {"json": {"()": "produktionslyftet.logging.JsonFormatter"}},
+    "handlers": {
+        "stderr": {"class": "produktionslyftet.logging.StderrHandler", "formatter": "json"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    "loggers": {
+        # Replaces Django's own setup of its loggers, which mails every error of theirs
+        # (a bad Host header included) and writes to the console only under DEBUG.
+        "django": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False},
+        # Server errors, mailed too: django.request logs them with the traceback.
+        "django.request": {"handlers": ["mail_admins"] if ADMINS else [], "propagate": True},
+    },
+}
+
+# Sentry, when SENTRY_DSN is set: every unhandled exception, with its request but no
+# personal data (no cookies, user or client address); no performance tracing unless
+# SENTRY_TRACES_SAMPLE_RATE asks for a share of requests.
+if env("SENTRY_DSN"):
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+    from sentry_sdk.integrations.logging import ignore_logger
+    from sentry_sdk.scrubber import DEFAULT_DENYLIST, EventScrubber
+
+    sentry_sdk.init(
+        dsn=env("SENTRY_DSN"),
+        integrations=[DjangoIntegration()],
+        environment=env("SENTRY_ENVIRONMENT") or None,
+        send_default_pii=False,
+        # The scrubber knows the CSRF header as x_csrftoken; requests carry X-CSRFToken.
+        event_scrubber=EventScrubber(denylist=[*DEFAULT_DENYLIST, "x-csrftoken"]),
+        traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")) or None,
+    )
+    # A request with a Host the site does not serve (scanners, mostly) is logged, not
+    # reported: the log keeps it, and Sentry's quota is for the site's own errors.
+    ignore_logger("django.security.DisallowedHost")
 
 # How long a CDN or Varnish (purged on publish) and browsers (never purged, so by
 # default they ask again each time and a publish shows on the next page view) may keep a
