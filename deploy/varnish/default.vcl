@@ -40,6 +40,9 @@ backend default {
         .interval = 5s;
         .window = 5;
         .threshold = 3;
+        # A Varnish (re)started while the application runs serves at once, rather than
+        # answering 503 until three probes have passed.
+        .initial = 3;
     }
 }
 
@@ -58,17 +61,22 @@ sub vcl_recv {
     if (client.ip !~ tls_terminators || req.http.X-Forwarded-Proto != "https") {
         set req.http.X-Forwarded-Proto = "http";
     }
+    # A purge drops every copy of the address, whichever scheme it was asked over (the
+    # scheme is part of the key, so a hash purge would reach one of them only), and a
+    # ban every copy kept for the host. Both match on what each object carries of its
+    # own request (set in vcl_backend_response), so the ban lurker clears them at once.
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "PURGE not allowed from this address"));
         }
-        return (purge);
+        ban("obj.http.X-Host == " + req.http.host + " && obj.http.X-Url == " + req.url);
+        return (synth(200, "Purged"));
     }
     if (req.method == "BAN") {
         if (client.ip !~ purgers) {
             return (synth(405, "BAN not allowed from this address"));
         }
-        ban("req.http.host == " + req.http.host);
+        ban("obj.http.X-Host == " + req.http.host);
         return (synth(200, "Banned"));
     }
     if (req.method != "GET" && req.method != "HEAD") {
@@ -117,6 +125,9 @@ sub vcl_hash {
 }
 
 sub vcl_backend_response {
+    # What purges and bans match on (vcl_recv); never sent to the visitor (vcl_deliver).
+    set beresp.http.X-Host = bereq.http.host;
+    set beresp.http.X-Url = bereq.url;
     # A response that sets a cookie is personal, and one the application did not mark
     # cacheable (Django's redirect to HTTPS among them) is not for keeping: never stored.
     if (beresp.http.Set-Cookie || !beresp.http.Cache-Control) {
@@ -154,4 +165,6 @@ sub vcl_deliver {
     # What Varnish may keep is its own business; browsers get the application's max-age.
     unset resp.http.Via;
     unset resp.http.X-Varnish;
+    unset resp.http.X-Host;
+    unset resp.http.X-Url;
 }
