@@ -10,7 +10,7 @@ BACKUP ?=
 # Generated articles on top of the demo for `make bench` (e.g. ARTICLES=10000)
 ARTICLES ?= 0
 
-.PHONY: loadtest backup restore run dev test install tools migrate demo static lint format messages check-deploy bench clean
+.PHONY: rehearsal loadtest backup restore run dev test install tools migrate demo static lint format messages check-deploy bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,12 @@ check-deploy: install
 bench: install
 	ARTICLES=$(ARTICLES) $(BIN)/python benchmarks/bench_pages.py
 	ARTICLES=$(ARTICLES) $(BIN)/python benchmarks/bench_stack.py
+
+## The production rehearsal: docs/deployment.md's own files and scripts bring up
+## PostgreSQL, Redis, gunicorn, two Varnish and nginx with TLS on this machine (as root,
+## ports 80 and 443), with the production settings, and check the site through HTTPS
+rehearsal: install
+	REHEARSAL=1 $(BIN)/python -m pytest tests/rehearsal $(PYTEST_ARGS)
 
 ## Readers and editors at once: LOADTEST_USERS (32) readers for LOADTEST_SECONDS (60) while
 ## LOADTEST_PUBLISHES (50) revisions are published; writes artifacts/loadtest.json
