@@ -3,12 +3,14 @@
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.validators import EmailValidator, validate_email
+from django.utils.encoding import punycode
 from django.utils.translation import gettext_lazy as _
 
 from regions.models import County
 
-from .models import Employees
-from .validators import normalise_org_number
+from .models import Employees, Submission
+from .validators import normalise_org_number, refuse_odd_characters
 
 TIMESTAMP_SALT = "interest-form-started"
 
@@ -18,9 +20,52 @@ class CountyChoiceField(forms.ModelChoiceField):
         return county.name
 
 
+class TypedText:
+    """
+    A text field that takes only what a person can have typed: no control characters, no
+    line breaks unless ``multiline`` (which keeps newlines and tabs), nothing that reorders
+    the text around it or could not be decoded. Checked before any other validation, so a
+    visitor is given the one message that says what is wrong.
+    """
+
+    multiline = False
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        refuse_odd_characters(value, multiline=self.multiline)
+        return value
+
+
+class LineField(TypedText, forms.CharField):
+    pass
+
+
+class LinesField(TypedText, forms.CharField):
+    multiline = True
+
+
+class LineRegexField(TypedText, forms.RegexField):
+    pass
+
+
+class LineEmailField(TypedText, forms.EmailField):
+    def validate(self, value):
+        """
+        Django's check takes domains of almost any characters, as IDNA allows; some have
+        no ASCII form, or one that is no domain (an ideographic space becomes a space), and
+        mail to them cannot be sent. So the address is checked as it will be sent.
+        """
+        super().validate(value)
+        local, _at, domain = value.rpartition("@")
+        try:
+            validate_email(f"{local}@{punycode(domain)}")
+        except (UnicodeError, forms.ValidationError):
+            raise forms.ValidationError(EmailValidator.message, code="invalid") from None
+
+
 class InterestForm(forms.Form):
-    company_name = forms.CharField(label=_("Company name"), max_length=200)
-    org_number = forms.CharField(
+    company_name = LineField(label=_("Company name"), max_length=200)
+    org_number = LineField(
         label=_("Organisation number"),
         max_length=20,
         help_text=_("Ten digits, for example 556036-0793."),
@@ -29,15 +74,17 @@ class InterestForm(forms.Form):
         label=_("County"), queryset=County.objects.none(), empty_label=_("Choose a county")
     )
     employees = forms.ChoiceField(label=_("Number of employees"), choices=Employees.choices)
-    contact_name = forms.CharField(label=_("Contact person"), max_length=200)
-    email = forms.EmailField(label=_("Email"))
-    phone = forms.RegexField(
+    contact_name = LineField(label=_("Contact person"), max_length=200)
+    email = LineEmailField(
+        label=_("Email"), max_length=Submission._meta.get_field("email").max_length
+    )
+    phone = LineRegexField(
         label=_("Phone"),
         regex=r"^\+?[0-9 ()-]{6,30}$",
         max_length=30,
         error_messages={"invalid": _("Give a phone number of digits, spaces and dashes.")},
     )
-    message = forms.CharField(
+    message = LinesField(
         label=_("Message"),
         required=False,
         max_length=2000,

@@ -1,6 +1,6 @@
 """Mail for a submission: to its node, with a link into the admin, and the company's receipt."""
 
-import smtplib
+import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -11,6 +11,13 @@ from django.utils import translation
 from home.identity import site_name
 
 from .models import MailStatus
+
+logger = logging.getLogger(__name__)
+
+
+def one_line(text):
+    """A subject on one line: a line break in a header is refused (BadHeaderError)."""
+    return " ".join(text.split())
 
 
 def messages_for(submission):
@@ -24,9 +31,11 @@ def messages_for(submission):
     with translation.override(settings.LANGUAGE_CODE):  # the nodes work in Swedish
         mails.append(
             EmailMessage(
-                subject=render_to_string(
-                    "interest/mail/to_node_subject.txt", {"submission": submission}
-                ).strip(),
+                subject=one_line(
+                    render_to_string(
+                        "interest/mail/to_node_subject.txt", {"submission": submission}
+                    )
+                ),
                 body=render_to_string(
                     "interest/mail/to_node.txt",
                     {"submission": submission, "admin_url": admin_url, "site_name": site},
@@ -45,10 +54,12 @@ def messages_for(submission):
         )
         mails.append(
             EmailMessage(
-                subject=render_to_string(
-                    "interest/mail/confirmation_subject.txt",
-                    {"submission": submission, "site_name": site},
-                ).strip(),
+                subject=one_line(
+                    render_to_string(
+                        "interest/mail/confirmation_subject.txt",
+                        {"submission": submission, "site_name": site},
+                    )
+                ),
                 body=render_to_string(
                     "interest/mail/confirmation.txt",
                     {"submission": submission, "node": node_page, "site_name": site},
@@ -60,12 +71,19 @@ def messages_for(submission):
 
 
 def send(submission):
-    """Send both mails; on failure mark the submission for retry. Returns True if sent."""
+    """
+    Send both mails and mark the submission sent; returns True if it was. A mail that
+    cannot go, for whatever reason (the server gone or refusing, a timeout, a message that
+    cannot be built from what is stored), marks the submission failed for
+    ``retry_interest_mail`` and is logged; nothing here raises, so the company that sent it
+    is answered all the same and the retry goes on with the next.
+    """
     submission.mail_attempts += 1
     try:
         for message in messages_for(submission):
             message.send()
-    except (smtplib.SMTPException, OSError) as error:
+    except Exception as error:
+        logger.exception("The mail of interest submission %s could not be sent", submission.pk)
         submission.mail_status = MailStatus.FAILED
         submission.mail_error = f"{type(error).__name__}: {error}"[:2000]
         submission.save(update_fields=["mail_status", "mail_error", "mail_attempts"])

@@ -1,7 +1,8 @@
 """
 Submissions in the admin: the programme office sees every node's, a regional group only
-its own node's (in the listing, the detail view and the CSV export alike). Nobody edits
-them: they are what the company sent.
+its own node's (in the listing, the detail view and the CSV and XLSX exports alike).
+Nobody edits them: they are what the company sent. The exports hold text only, never a
+formula (interest/spreadsheets.py).
 """
 
 from django.http import Http404
@@ -9,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet
 
 from regions.models import RegionPage
 
 from .models import Submission
+from .spreadsheets import spreadsheet_text
 
 
 def visible_submissions(user):
@@ -36,12 +38,19 @@ class SubmissionInspectView(InspectView):
             raise Http404 from None
 
 
+class SubmissionIndexView(IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return spreadsheet_text(value) if isinstance(value, str) else value
+
+
 class SubmissionViewSet(SnippetViewSet):
     model = Submission
     icon = "mail"
     menu_label = _("Interest")
     menu_order = 220
     add_to_admin_menu = True
+    index_view_class = SubmissionIndexView
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
     list_display = ["company_name", "county", "region", "created_at", "mail_status"]
