@@ -4,20 +4,13 @@ ADMINS and an event in Sentry; and a superuser can cause one on purpose, to chec
 three after a deploy (operations/views.py).
 """
 
-import email.policy
-import gzip
 import json
 import logging
 import os
 import subprocess
 import sys
-import threading
-import zlib
-from email import message_from_bytes
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
@@ -27,7 +20,8 @@ from django.utils.translation import gettext
 from operations.views import RequestedTestError
 from produktionslyftet.logging import JsonFormatter
 from produktionslyftet.settings.base import env_addresses
-from tests.servers import ROOT, built_demo, copy_database, free_port, manage
+from tests.servers import ROOT, built_demo, copy_database, manage
+from tests.stand_ins import sentry_server, smtp_server
 
 URL = "/admin/operations/test-error/"
 
@@ -101,44 +95,6 @@ def test_a_log_event_is_one_line_whatever_it_holds():
 # --- a real error, in production settings --------------------------------------------------
 
 
-class Mailbox:
-    """An SMTP server's handler that keeps every message it is given."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        message = message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append((envelope.rcpt_tos, message))
-        return "250 OK"
-
-
-class FakeSentry(BaseHTTPRequestHandler):
-    """Sentry's ingest endpoint, keeping the envelopes it is sent."""
-
-    envelopes = []
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        encoding = self.headers.get("Content-Encoding", "")
-        if encoding == "gzip":
-            body = gzip.decompress(body)
-        elif encoding == "br":
-            import brotli
-
-            body = brotli.decompress(body)
-        elif encoding == "deflate":
-            body = zlib.decompress(body)
-        self.envelopes.append((self.path, body))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(b"{}")
-
-    def log_message(self, format, *args):
-        pass
-
-
 def envelope_items(body):
     """(item header, payload) pairs of a Sentry envelope: a header line, then pairs of lines."""
     lines = body.split(b"\n")[1:]
@@ -209,12 +165,11 @@ print("RESULT " + json.dumps({
 def error_in_production(tmp_path_factory):
     """Production settings, ADMINS and Sentry set, after one request that raised."""
     workdir = tmp_path_factory.mktemp("error-reports")
-    mailbox = Mailbox()
-    smtp = Controller(mailbox, hostname="127.0.0.1", port=free_port())
-    smtp.start()
-    FakeSentry.envelopes = []
-    sentry = ThreadingHTTPServer(("127.0.0.1", 0), FakeSentry)
-    threading.Thread(target=sentry.serve_forever, daemon=True).start()
+    with smtp_server() as mailbox, sentry_server() as sentry:
+        yield from raised_in_production(workdir, mailbox, sentry)
+
+
+def raised_in_production(workdir, mailbox, sentry):
     database_url, drop_database = copy_database(built_demo()[0], workdir)
     not_inherited = {"SENTRY_DSN", "SENTRY_ENVIRONMENT", "REDIS_URL", "LOG_LEVEL", "ADMINS"}
     env = {
@@ -226,7 +181,7 @@ def error_in_production(tmp_path_factory):
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(smtp.port),
+        "EMAIL_PORT": str(mailbox.port),
         "ADMINS": "Ann Drift <ann@example.se>, jour@example.se",
         "SERVER_EMAIL": "server@produktionslyftet.se",
         "SENTRY_DSN": f"http://public@127.0.0.1:{sentry.server_port}/1",
@@ -249,11 +204,9 @@ def error_in_production(tmp_path_factory):
             **outcome,
             "stderr": result.stderr,
             "mail": mailbox.messages,
-            "sentry": list(FakeSentry.envelopes),
+            "sentry": list(sentry.envelopes),
         }
     finally:
-        smtp.stop()
-        sentry.shutdown()
         drop_database()
 
 

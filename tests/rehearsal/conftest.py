@@ -5,15 +5,11 @@ as visitors, editors and attackers would use it. Needs root, as a sysadmin does:
 PostgreSQL as its own user and nginx on ports 80 and 443.
 """
 
-import gzip
 import json
 import os
 import socket
 import tempfile
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-import brotli
 import pytest
 import requests
 import urllib3.util.connection
@@ -21,39 +17,10 @@ from requests.adapters import HTTPAdapter
 
 from tests.admin_forms import form_fields
 from tests.rehearsal.stack import ADMIN, DEMO_PASSWORD, SITE, Stack
-from tests.servers import free_port
+from tests.stand_ins import sentry_server, smtp_server
 
 # localhost is 127.0.0.1 here: nginx listens on IPv4, and clients pick their own 127.0.0.x.
 urllib3.util.connection.allowed_gai_family = lambda: socket.AF_INET
-
-
-class SentryRecorder(BaseHTTPRequestHandler):
-    """Stands in for Sentry's ingest endpoint: keeps every envelope posted to it."""
-
-    def log_message(self, *args):
-        pass
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        encoding = self.headers.get("Content-Encoding")
-        if encoding == "gzip":
-            body = gzip.decompress(body)
-        elif encoding == "br":
-            body = brotli.decompress(body)
-        self.server.envelopes.append((self.path, body))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.end_headers()
-        self.wfile.write(b"{}")
-
-
-class MailRecorder:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 OK"
 
 
 class FromAddress(HTTPAdapter):
@@ -101,23 +68,14 @@ def attempt_login(session, username, password, **headers):
 
 @pytest.fixture(scope="session")
 def smtp():
-    from aiosmtpd.controller import Controller
-
-    recorder = MailRecorder()
-    recorder.port = free_port()
-    controller = Controller(recorder, hostname="127.0.0.1", port=recorder.port)
-    controller.start()
-    yield recorder
-    controller.stop()
+    with smtp_server() as mailbox:
+        yield mailbox
 
 
 @pytest.fixture(scope="session")
 def sentry():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), SentryRecorder)
-    server.envelopes = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
+    with sentry_server() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
