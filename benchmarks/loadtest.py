@@ -74,7 +74,6 @@ def main():
     report = {"users": USERS, "seconds": SECONDS, "publishes": PUBLISHES}
     with demo_site(workdir, "local", public_port=front) as env:
         report["database"] = env["DATABASE_URL"].split(":", 1)[0]
-        manage(env, "collectstatic", "--no-input", "-v0")
         before = shell(env, URLS)
         front_cache = varnish(workdir, front, app)
         report["varnish"] = front_cache is not None

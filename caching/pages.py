@@ -15,19 +15,34 @@ without a session cookie. POST and every other method pass straight through.
 Every entry is filed under the cache's current *generation*. A change that can show on
 any page (invalidation.py) starts a new generation, so the next request from any worker
 builds its page afresh; the old entries are never read again and expire on their own.
+The generation itself is kept in a cache of its own (PAGE_GENERATION_ALIAS): when the
+pages' store is full it drops entries at random, and losing the generation would rebuild
+every page.
+
+No visitor can empty or bloat the store: tracking parameters are taken off the address
+exactly as the VCL takes them off (TRACKING_PARAMETERS; tests compare the two), a page
+is kept only for the query parameters the site reads (PAGE_CACHE_QUERY_PARAMETERS), and a
+missing page is never kept, so a stream of made-up addresses fills nothing.
 """
 
 import hashlib
+import re
 import uuid
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
+from django.utils.encoding import escape_uri_path
 
 from .headers import PRIVATE_PREFIXES, is_public, unvary
 
 GENERATION_KEY = "page-cache:generation"
-KEPT_STATUSES = {200, 301, 404, 410}
+KEPT_STATUSES = {200, 301, 410}
+# Parameters that campaigns and ad networks add to links, which change nothing on a page.
+# The same alternation is in deploy/varnish/default.vcl (tests/test_page_cache.py).
+TRACKING_PARAMETERS = r"utm_[a-z]+|fbclid|gclid|msclkid|mc_[a-z]+"
+TRACKING = re.compile(rf"(?:{TRACKING_PARAMETERS})", re.IGNORECASE)
 # Headers that belong to one response only, or that the outer middleware adds again.
 UNKEPT_HEADERS = {"set-cookie", "date", "x-page-cache"}
 
@@ -36,9 +51,12 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def generation_cache():
+    return caches[settings.PAGE_GENERATION_ALIAS]
+
+
 def current_generation():
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
+    generation = generation_cache().get(GENERATION_KEY)
     if generation is None:
         generation = new_generation()
     return generation
@@ -47,12 +65,27 @@ def current_generation():
 def new_generation():
     """Start afresh: every page kept so far will be built again on its next request."""
     generation = uuid.uuid4().hex[:12]
-    page_cache().set(GENERATION_KEY, generation, timeout=None)
+    generation_cache().set(GENERATION_KEY, generation, timeout=None)
     return generation
 
 
-def cache_key(request, generation):
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+def kept_query(request):
+    """
+    The query string a kept page is filed under, without tracking parameters; None when
+    it names a parameter no page reads, so that made-up ones are not kept one by one.
+    """
+    parameters = [
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if not TRACKING.fullmatch(name)
+    ]
+    if any(name not in settings.PAGE_CACHE_QUERY_PARAMETERS for name, _ in parameters):
+        return None
+    return urlencode(parameters)
+
+
+def cache_key(request, generation, query):
+    address = f"{request.scheme}://{request.get_host()}{escape_uri_path(request.path)}?{query}"
     return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
@@ -85,14 +118,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not may_be_served_from_cache(request):
+        query = kept_query(request) if may_be_served_from_cache(request) else None
+        if query is None:
             response = self.get_response(request)
             unvary(response)
             return response
         cache = page_cache()
         # The generation is read before the page is built: if content changes while it
         # is being built, the page is filed under the old generation, never read again.
-        key = cache_key(request, current_generation())
+        key = cache_key(request, current_generation(), query)
         kept = cache.get(key)
         if kept is not None:
             status, headers, content = kept

@@ -6,6 +6,7 @@ content pages under it (about, method, contact), and the base every page type sh
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +73,15 @@ class BasePage(Page):
         if not tree.has_private_sections():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def serve_password_required_response(self, request, form, action_url):
+        """
+        The form that asks for a protected page's password shows nothing of the page: not
+        its title or description, which the site's head would otherwise put in its meta
+        tags. Wagtail's own response hands the page to the template.
+        """
+        context = {"form": form, "action_url": action_url}
+        return TemplateResponse(request, settings.WAGTAIL_PASSWORD_REQUIRED_TEMPLATE, context)
 
     def full_clean(self, *args, **kwargs):
         # A new page's address is plain ASCII (å, ä, ö and é become a, a, o and e), as

@@ -13,6 +13,7 @@ from .models import Employees, Submission
 from .validators import normalise_org_number, refuse_odd_characters
 
 TIMESTAMP_SALT = "interest-form-started"
+TOKEN_MAX_AGE = 60 * 60 * 24  # seconds a shown form may wait before it is sent
 
 
 class CountyChoiceField(forms.ModelChoiceField):
@@ -114,7 +115,7 @@ class InterestForm(forms.Form):
     def clean_started(self):
         try:
             started = signing.loads(
-                self.cleaned_data["started"], salt=TIMESTAMP_SALT, max_age=60 * 60 * 24
+                self.cleaned_data["started"], salt=TIMESTAMP_SALT, max_age=TOKEN_MAX_AGE
             )
         except signing.BadSignature:
             raise forms.ValidationError(
@@ -125,7 +126,7 @@ class InterestForm(forms.Form):
                 _("That was quicker than anyone can type. Check your details and send again."),
                 code="too_fast",
             )
-        return started
+        return self.cleaned_data["started"]  # the signed token itself: it is used once
 
     @property
     def is_spam(self):

@@ -1,4 +1,10 @@
-"""Mail for a submission: to its node, with a link into the admin, and the company's receipt."""
+"""
+Mail for a submission: to its node, with a link into the admin, and the company's receipt.
+
+The receipt goes to whatever address was typed in, so it repeats nothing the visitor
+wrote, and one mailbox gets at most INTEREST_RECEIPTS_PER_DAY of them: the form cannot be
+used to send mail to strangers.
+"""
 
 import logging
 
@@ -9,10 +15,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from home.identity import site_name
+from limits import counters
 
 from .models import MailStatus
 
 logger = logging.getLogger(__name__)
+
+DAY = 60 * 60 * 24
 
 
 def one_line(text):
@@ -44,6 +53,15 @@ def messages_for(submission):
                 reply_to=[submission.email],
             )
         )
+    if counters.exceeded(
+        "interest-receipts", submission.email.lower(), settings.INTEREST_RECEIPTS_PER_DAY, DAY
+    ):
+        logger.warning(
+            "No receipt for interest submission %s: its address had %s today",
+            submission.pk,
+            settings.INTEREST_RECEIPTS_PER_DAY,
+        )
+        return mails
     with translation.override(submission.language):
         node_page = node and (
             node.get_translations(inclusive=True)

@@ -1,7 +1,6 @@
 """The interest form page's GET and POST: stored, routed, mailed; spam kept out."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -9,11 +8,12 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from limits import counters
 from produktionslyftet.security import client_address
 from regions.models import RegionPage
 
 from . import mail
-from .forms import InterestForm
+from .forms import TOKEN_MAX_AGE, InterestForm
 from .models import Submission
 
 
@@ -28,15 +28,10 @@ def serving_node(county):
 
 
 def too_many_posts(request):
-    """At most INTEREST_RATE_LIMIT posts an hour from one client address."""
-    key = f"interest-form-posts:{client_address(request)}"
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
-    return count > settings.INTEREST_RATE_LIMIT
+    """At most INTEREST_RATE_LIMIT posts an hour from one client address, on any worker."""
+    return counters.exceeded(
+        "interest-posts", client_address(request), settings.INTEREST_RATE_LIMIT, 60 * 60
+    )
 
 
 def serve_interest_form(page, request):
@@ -51,6 +46,10 @@ def serve_interest_form(page, request):
             return redirect(f"{page.url}?sent=1")
         elif form.is_valid():
             data = form.cleaned_data
+            if not counters.first_use("interest-token", data["started"], TOKEN_MAX_AGE):
+                # Sent twice (a double click, or a script replaying one form): the first
+                # is stored and mailed, the rest answered alike and dropped.
+                return redirect(f"{page.url}?sent=1")
             submission = Submission.objects.create(
                 language=translation.get_language(),
                 company_name=data["company_name"],

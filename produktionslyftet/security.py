@@ -3,8 +3,10 @@ Login lockout (django-axes): who the client is, and what a locked-out editor is 
 the Content-Security-Policy of the public site and of the admin; the other headers a
 scanner expects, and those that keep uploaded documents inert.
 
-After AXES_FAILURE_LIMIT failed logins for one username, or from one client address,
-further attempts are refused for AXES_COOLOFF_TIME, even with the right password.
+After AXES_FAILURE_LIMIT failed logins from one client address (for one username or for
+any), further attempts from it are refused for AXES_COOLOFF_TIME, even with the right
+password; the same username from another address is not, so no stranger can lock an
+editor out.
 ``manage.py axes_reset_username NAME`` (or ``axes_reset_ip ADDRESS``) lifts a lockout.
 """
 

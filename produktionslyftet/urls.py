@@ -8,23 +8,34 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import PasswordResetView
 from articles.feeds import ArticleFeed, RegionArticleFeed
 from caching import views as caching_views
 from home import views as home_views
 from home.sitemaps import SITEMAPS
 from produktionslyftet.health import healthz
+from produktionslyftet.well_known import security_txt
 from search import views as search_views
 
 handler500 = "home.views.server_error"
 
-# Not translated: the editors' admin, document downloads, robots.txt and the health check.
+# Not translated: the editors' admin, document downloads, robots.txt, security.txt and the
+# health check.
 # (Django's own admin is not installed: Wagtail's admin is the only one.)
 urlpatterns = [
+    # Wagtail's password reset with limits per address and per account (accounts/views.py):
+    # the same address and name, found before Wagtail's own.
+    path(
+        "admin/password_reset/",
+        PasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
+    path(".well-known/security.txt", security_txt, name="security_txt"),
 ]
 
 if settings.DEBUG:
@@ -32,16 +43,11 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
 
+# Uploaded images in `make run`; never documents, which only Wagtail's view may serve.
 if settings.SERVE_MEDIA:
-    from django.views.static import serve
+    from produktionslyftet import media
 
-    urlpatterns += [
-        re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media.serve)]
 
 # The public site: Swedish at /, English at /en/. Paths in _() are translated
 # (/sok/ and /en/search/).
@@ -61,9 +67,11 @@ urlpatterns += i18n_patterns(
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    # Wagtail's own views for private pages (the login and the password form), before the
+    # page view below, whose pattern would take their addresses as page paths.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     # Wagtail's page view with the route kept per generation (caching/tree.py); same
     # pattern and name, so page addresses are reversed as before.
     re_path(wagtail_urls.serve_pattern, caching_views.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -40,6 +40,7 @@ def default_language():
 def empty_page_cache():
     """Each test starts with nothing kept: the caches outlive a test's database."""
     caches[settings.PAGE_CACHE_ALIAS].clear()
+    caches[settings.PAGE_GENERATION_ALIAS].clear()
     caches["default"].clear()
 
 

@@ -5,6 +5,7 @@ a process of its own and stopped when its fixture ends.
 """
 
 import atexit
+import json
 import os
 import shutil
 import socket
@@ -103,6 +104,24 @@ def built_demo():
     return BUILT["url"], BUILT["media"]
 
 
+def collected_static():
+    """
+    The static files as collectstatic writes them (hashed, compressed), collected once per
+    test session into a folder every served site reads: collecting takes half a minute.
+    """
+    if "static" not in BUILT:
+        static = Path(tempfile.mkdtemp(prefix="produktionslyftet-static-"))
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "produktionslyftet.settings.local",
+            "STATIC_ROOT": str(static),
+        }
+        manage(env, "collectstatic", "--no-input", "-v0")
+        BUILT["static"] = static
+        atexit.register(shutil.rmtree, static, ignore_errors=True)
+    return BUILT["static"]
+
+
 def copy_database(source_url, workdir):
     """A new database of ``workdir``'s, holding what ``source_url``'s holds."""
     target_url, drop_database = site_database(workdir, template=source_url)
@@ -133,7 +152,7 @@ def demo_site(workdir, settings, public_port, fresh=False, **environment):
     """
     Environment for a served demo site: its own database and media, with the demo: a copy
     of the session's built demo, or built ``fresh`` where ``environment`` says (media in
-    a bucket).
+    a bucket); the session's collected static files.
     """
     if fresh:
         database_url, drop_database = site_database(workdir)
@@ -146,7 +165,7 @@ def demo_site(workdir, settings, public_port, fresh=False, **environment):
         "DJANGO_SETTINGS_MODULE": f"produktionslyftet.settings.{settings}",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(workdir / "media"),
-        "STATIC_ROOT": str(workdir / "static"),
+        "STATIC_ROOT": str(collected_static()),
         "PAGE_CACHE_DIR": str(workdir / "page-cache"),
         **environment,
     }
@@ -204,6 +223,51 @@ def gunicorn(env, port, workers=2):
         "/dev/null",
         "produktionslyftet.wsgi",
     ]
+
+
+# The media bucket on moto's S3 API server, set up as docs/deployment.md says: images
+# readable by anyone, documents not.
+S3_BUCKET = "produktionslyftet-media"
+S3_KEYS = {"AWS_ACCESS_KEY_ID": "test-key", "AWS_SECRET_ACCESS_KEY": "test-secret"}
+S3_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": [
+                f"arn:aws:s3:::{S3_BUCKET}/images/*",
+                f"arn:aws:s3:::{S3_BUCKET}/original_images/*",
+            ],
+        }
+    ],
+}
+
+
+@contextmanager
+def s3_bucket():
+    """The bucket above on a real S3 API on loopback: its endpoint and a boto3 client."""
+    import boto3
+
+    port = free_port()
+    command = [
+        str(Path(sys.executable).with_name("moto_server")),
+        "-H",
+        "127.0.0.1",
+        "-p",
+        str(port),
+    ]
+    with running(command, {"PATH": "/usr/bin:/bin", **S3_KEYS}, f"http://127.0.0.1:{port}/"):
+        endpoint = f"http://127.0.0.1:{port}"
+        client = boto3.client(
+            "s3", endpoint_url=endpoint, region_name="us-east-1",
+            aws_access_key_id=S3_KEYS["AWS_ACCESS_KEY_ID"],
+            aws_secret_access_key=S3_KEYS["AWS_SECRET_ACCESS_KEY"],
+        )  # fmt: skip
+        client.create_bucket(Bucket=S3_BUCKET)
+        client.put_bucket_policy(Bucket=S3_BUCKET, Policy=json.dumps(S3_POLICY))
+        yield {"endpoint": endpoint, "client": client}
 
 
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"

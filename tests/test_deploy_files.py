@@ -63,6 +63,23 @@ def test_the_addresses_agree_from_nginx_to_gunicorn():
     assert "/etc/varnish/unavailable.html" in vcl
 
 
+def test_nginx_serves_images_from_media_root_and_never_a_document():
+    nginx = (DEPLOY / "nginx" / "produktionslyftet.conf").read_text()
+    directives = re.sub(r"#.*", "", nginx)
+    media_root = read_environment_file(TEMPLATE)["MEDIA_ROOT"]
+    assert re.findall(r"\blocation\b[^{]*", directives) == [
+        "location ^~ /media/images/ ",
+        "location ^~ /media/original_images/ ",
+        "location / ",
+    ], "only the images' folders are files; everything else goes to Varnish"
+    assert sorted(re.findall(r"\balias\s+([^;]+);", directives)) == [
+        f"{media_root}/images/",
+        f"{media_root}/original_images/",
+    ]
+    assert not re.search(r"\b(root|try_files)\b", directives)
+    assert "documents" not in directives
+
+
 def test_the_units_run_the_guides_files():
     unit = (DEPLOY / "systemd" / "produktionslyftet.service").read_text()
     assert "EnvironmentFile=/etc/produktionslyftet/env" in unit

@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from operations.views import RequestedTestError
 from produktionslyftet.logging import JsonFormatter
 from produktionslyftet.settings.base import env_addresses
-from tests.servers import ROOT, built_demo, copy_database, manage
+from tests.servers import ROOT, built_demo, collected_static, copy_database
 from tests.stand_ins import sentry_server, smtp_server
 
 URL = "/admin/operations/test-error/"
@@ -119,6 +119,8 @@ from django.contrib.auth import get_user_model
 from django.core.handlers.wsgi import WSGIHandler
 from django.test import Client
 from django.utils.crypto import get_random_string
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 application = WSGIHandler()
 
@@ -141,6 +143,10 @@ def call(method, path, host, **headers):
 user = get_user_model().objects.create_superuser("drift", "drift@example.se", "pw")
 editor = Client()
 editor.force_login(user)
+# Past the second step too, which production asks of a superuser (accounts/).
+session = editor.session
+session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.create(user=user, name="app").persistent_id
+session.save()
 csrf = get_random_string(32)
 error = call(
     "POST",
@@ -178,7 +184,8 @@ def raised_in_production(workdir, mailbox, sentry):
         "SECRET_KEY": "a-long-random-looking-value-used-only-by-this-test-4c1d8e0b6f2a",
         "ALLOWED_HOSTS": "produktionslyftet.se",
         "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(workdir / "static"),
+        # The site's 500 page links its stylesheet by its hashed name.
+        "STATIC_ROOT": str(collected_static()),
         "MEDIA_ROOT": str(workdir / "media"),
         "EMAIL_HOST": "127.0.0.1",
         "EMAIL_PORT": str(mailbox.port),
@@ -188,8 +195,6 @@ def raised_in_production(workdir, mailbox, sentry):
         "SENTRY_ENVIRONMENT": "test",
     }
     try:
-        # The site's 500 page links its stylesheet by its hashed name.
-        manage(env, "collectstatic", "--no-input", "-v0")
         result = subprocess.run(
             [sys.executable, str(ROOT / "manage.py"), "shell", "-c", SCRIPT],
             env=env,

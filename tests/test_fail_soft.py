@@ -36,6 +36,12 @@ def redis_caches(url, **options):
     return {
         "default": {"BACKEND": BACKEND, "LOCATION": url, "KEY_PREFIX": "t", "OPTIONS": options},
         "pages": {"BACKEND": BACKEND, "LOCATION": url, "KEY_PREFIX": "t-pages", "OPTIONS": options},
+        "page-generation": {
+            "BACKEND": BACKEND,
+            "LOCATION": url,
+            "KEY_PREFIX": "t-generation",
+            "OPTIONS": options,
+        },
     }
 
 
@@ -70,7 +76,7 @@ def real_redis():
         SESSION_ENGINE="django.contrib.sessions.backends.cached_db",
     ):
         redis = caches["default"]._cache.get_client(write=True)
-        for pattern in ("t:*", "t-pages:*"):
+        for pattern in ("t:*", "t-pages:*", "t-generation:*"):
             for key in redis.scan_iter(match=pattern):
                 redis.delete(key)
         yield url

@@ -6,6 +6,7 @@ the very next request, from any worker process.
 
 import io
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles.models import ArticlePage
+from caching import pages
 from home.models import ContentPage, HomePage
 from partners.models import Partner
 from tests.admin_forms import (
@@ -29,7 +31,7 @@ from tests.admin_forms import (
 )
 from tests.conftest import login
 from tests.measure import uncached_queries
-from tests.servers import demo_site, free_port, gunicorn, manage, running
+from tests.servers import ROOT, demo_site, free_port, gunicorn, manage, running
 from tests.test_settings import setting
 
 pytestmark = pytest.mark.django_db
@@ -72,11 +74,68 @@ def test_one_copy_serves_every_anonymous_visitor(client):
     assert "cookie" not in vary and "accept-language" not in vary
 
 
-def test_a_missing_page_is_kept_in_its_language(client):
+def test_a_missing_page_is_answered_in_its_language_and_never_kept(client):
     client.get("/en/not-here/")
     response = client.get("/en/not-here/")
-    assert response.status_code == 404 and response["X-Page-Cache"] == "hit"
+    assert response.status_code == 404 and "X-Page-Cache" not in response
     assert "Page not found" in response.content.decode()
+
+
+@pytest.fixture
+def on_disk(tmp_path, settings):
+    """The page cache as `make run` keeps it: files, at most ``MAX_ENTRIES`` of them."""
+    settings.CACHES = {
+        **settings.CACHES,
+        settings.PAGE_CACHE_ALIAS: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "pages"),
+            "OPTIONS": {"MAX_ENTRIES": 5},
+        },
+        settings.PAGE_GENERATION_ALIAS: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "pages-generation"),
+        },
+    }
+    return tmp_path / "pages"
+
+
+def test_tracking_parameters_share_the_page_without_them(client):
+    assert client.get("/aktuellt/")["X-Page-Cache"] == "miss"
+    for query in ("utm_source=news&utm_medium=mail", "fbclid=abc", "gclid=1&MC_eid=2"):
+        assert client.get(f"/aktuellt/?{query}")["X-Page-Cache"] == "hit", query
+    assert client.get("/aktuellt/?page=1&utm_campaign=x")["X-Page-Cache"] == "miss"
+    assert client.get("/aktuellt/?utm_content=y&page=1")["X-Page-Cache"] == "hit"
+
+
+def test_a_flood_of_made_up_addresses_keeps_nothing(client, on_disk):
+    client.get("/")
+    assert len(list(on_disk.iterdir())) == 1
+    for number in range(50):
+        client.get(f"/?nonsense{number}=1")
+        client.get(f"/finns-inte-{number}/")
+    assert len(list(on_disk.iterdir())) == 1
+    assert client.get("/")["X-Page-Cache"] == "hit", "the kept home page is still there"
+
+
+def test_a_page_with_a_parameter_the_site_reads_is_kept(client):
+    client.get("/aktuellt/?kind=news")
+    assert client.get("/aktuellt/?kind=news")["X-Page-Cache"] == "hit"
+
+
+def test_a_full_store_never_loses_the_generation(client, on_disk):
+    """The file cache drops a third of its entries at random when full: never the generation."""
+    generation = pages.current_generation()
+    for number in range(1, 60):  # each a page of its own, each kept
+        assert client.get(f"/aktuellt/?page={number}").status_code in (200, 404)
+        client.get(f"/sok/?q=ord{number}")
+    assert len(list(on_disk.iterdir())) <= 5
+    assert pages.current_generation() == generation
+
+
+def test_the_application_strips_what_the_vcl_strips():
+    vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
+    (stripped,) = re.findall(r'regsuball\(req\.url, "\(\?i\)\(\[\?&\]\)\((.+?)\)=', vcl)
+    assert stripped == pages.TRACKING_PARAMETERS
 
 
 def test_a_logged_in_editor_never_gets_a_kept_page(client, users):
@@ -236,6 +295,7 @@ ARTICLE = """
 import io
 import json
 from articles.models import ArticlePage
+from caching import pages
 from partners.models import Partner
 page = ArticlePage.objects.filter(locale__language_code="sv").live().order_by("path").first()
 partner = Partner.objects.filter(locale__language_code="sv").order_by("sort_order").first()
@@ -250,7 +310,6 @@ def served(django_db_blocker):
     workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-pagecache-"))
     port = free_port()
     with django_db_blocker.unblock(), demo_site(workdir, "local", public_port=port) as env:
-        manage(env, "collectstatic", "--no-input", "-v0")
         shell = manage(env, "shell", "-c", ARTICLE, capture_output=True, text=True)
         pages = json.loads(shell.stdout.strip().splitlines()[-1])
         env = {**env, "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}"}

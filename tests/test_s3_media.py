@@ -3,17 +3,15 @@ Media on S3-compatible storage, switched on by the environment: the site served 
 gunicorn with AWS_STORAGE_BUCKET_NAME and friends set, against a real S3 API server on
 loopback (moto's standalone server). An editor uploads an image in the admin and
 publishes an article using it; the page points at the bucket, the renditions are in it,
-and deleting the image removes them. Documents are served through Wagtail's view.
+and deleting the image removes them. Documents are private objects, sent by the bucket
+only once Wagtail's view has checked them (tests/test_documents.py).
 """
 
 import io
-import json
 import re
-import sys
 import tempfile
 from pathlib import Path
 
-import boto3
 import pytest
 import requests
 from PIL import Image
@@ -21,25 +19,17 @@ from PIL import Image
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from tests.admin_forms import form_fields
-from tests.servers import demo_site, free_port, gunicorn, manage, running
+from tests.servers import (
+    S3_BUCKET,
+    S3_KEYS,
+    demo_site,
+    free_port,
+    gunicorn,
+    manage,
+    running,
+    s3_bucket,
+)
 
-BUCKET = "produktionslyftet-media"
-KEYS = {"AWS_ACCESS_KEY_ID": "test-key", "AWS_SECRET_ACCESS_KEY": "test-secret"}
-# As docs/deployment.md sets the bucket up: images readable by anyone, documents not.
-PUBLIC_IMAGES = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "s3:GetObject",
-            "Resource": [
-                f"arn:aws:s3:::{BUCKET}/images/*",
-                f"arn:aws:s3:::{BUCKET}/original_images/*",
-            ],
-        }
-    ],
-}
 ARTICLE = """
 from articles.models import ArticlePage
 print(ArticlePage.objects.get(locale__language_code="sv", slug="reflektion-fran-mitt-sverige").pk)
@@ -48,24 +38,8 @@ print(ArticlePage.objects.get(locale__language_code="sv", slug="reflektion-fran-
 
 @pytest.fixture(scope="module")
 def s3():
-    port = free_port()
-    command = [
-        str(Path(sys.executable).with_name("moto_server")),
-        "-H",
-        "127.0.0.1",
-        "-p",
-        str(port),
-    ]
-    with running(command, {"PATH": "/usr/bin:/bin", **KEYS}, f"http://127.0.0.1:{port}/"):
-        endpoint = f"http://127.0.0.1:{port}"
-        client = boto3.client(
-            "s3", endpoint_url=endpoint, region_name="us-east-1",
-            aws_access_key_id=KEYS["AWS_ACCESS_KEY_ID"],
-            aws_secret_access_key=KEYS["AWS_SECRET_ACCESS_KEY"],
-        )  # fmt: skip
-        client.create_bucket(Bucket=BUCKET)
-        client.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_IMAGES))
-        yield {"endpoint": endpoint, "client": client}
+    with s3_bucket() as bucket:
+        yield bucket
 
 
 @pytest.fixture(scope="module")
@@ -73,13 +47,12 @@ def site(s3):
     workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-s3-"))
     port = free_port()
     storage = {
-        "AWS_STORAGE_BUCKET_NAME": BUCKET,
+        "AWS_STORAGE_BUCKET_NAME": S3_BUCKET,
         "AWS_S3_ENDPOINT_URL": s3["endpoint"],
         "AWS_S3_REGION_NAME": "us-east-1",
-        **KEYS,
+        **S3_KEYS,
     }
     with demo_site(workdir, "local", public_port=port, fresh=True, **storage) as env:
-        manage(env, "collectstatic", "--no-input", "-v0")
         shell = manage(env, "shell", "-c", ARTICLE, capture_output=True, text=True)
         article = int(shell.stdout.strip().splitlines()[-1])
         with running(gunicorn(env, port), env, f"http://127.0.0.1:{port}/healthz"):
@@ -87,7 +60,7 @@ def site(s3):
 
 
 def keys(s3, prefix):
-    listing = s3["client"].list_objects_v2(Bucket=BUCKET, Prefix=prefix)
+    listing = s3["client"].list_objects_v2(Bucket=S3_BUCKET, Prefix=prefix)
     return {item["Key"] for item in listing.get("Contents", [])}
 
 
@@ -143,7 +116,7 @@ def test_images_live_in_the_bucket_from_upload_to_deletion(site, s3):
     html = requests.get(site["url"] + "/aktuellt/", timeout=30).text
     sources = re.findall(r'(?:src|srcset)="([^"]*verkstad[^"]*)"', html)
     assert sources, "the article card shows the image"
-    assert all(source.startswith(f"{s3['endpoint']}/{BUCKET}/images/") for source in sources)
+    assert all(source.startswith(f"{s3['endpoint']}/{S3_BUCKET}/images/") for source in sources)
     renditions = {key for key in keys(s3, "images/") if "verkstad" in key}
     assert renditions, "its renditions are in the bucket"
     for source in sources:
@@ -182,8 +155,9 @@ def test_documents_are_served_through_wagtails_view(site, s3):
     download = requests.get(
         f"{site['url']}/documents/{document_id}/plan.pdf", timeout=10, allow_redirects=False
     )
-    assert download.status_code == 200, "streamed by the site, not a redirect to the bucket"
-    assert download.content == b"%PDF-1.4 plan"
     key = next(key for key in keys(s3, "documents/") if "plan" in key)
-    direct = requests.get(f"{s3['endpoint']}/{BUCKET}/{key}", timeout=10)
-    assert direct.status_code == 403, "not readable from the bucket around Wagtail's checks"
+    direct = f"{s3['endpoint']}/{S3_BUCKET}/{key}"
+    assert download.status_code == 302, "Wagtail's checks passed, then the bucket sends it"
+    assert download.headers["Location"].startswith(direct + "?"), "at a signed address"
+    assert requests.get(download.headers["Location"], timeout=10).content == b"%PDF-1.4 plan"
+    assert requests.get(direct, timeout=10).status_code == 403, "never at its plain address"

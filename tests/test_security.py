@@ -10,10 +10,12 @@ from lxml import html as lxml_html
 from PIL import Image
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client, override_settings
 
+from governance.groups import PROGRAMME_OFFICE
 from tests.admin_forms import form_fields
 
 pytestmark = pytest.mark.django_db
@@ -42,10 +44,10 @@ def test_the_right_password_logs_in(editor):
     assert response.status_code == 302 and logged_in(client)
 
 
-def test_after_five_failures_even_the_right_password_is_refused(editor):
+def test_after_five_failures_even_the_right_password_is_refused_from_that_address(editor):
     for _ in range(5):
         attempt("redaktor", "fel")
-    client, response = attempt("redaktor", PASSWORD, address="198.51.100.9")
+    client, response = attempt("redaktor", PASSWORD)
     assert response.status_code == 429
     assert "För många misslyckade inloggningar" in response.content.decode()
     assert not logged_in(client)
@@ -91,12 +93,54 @@ def test_behind_a_trusted_proxy_the_forwarded_address_counts(editor):
     assert logged_in(client), "another visitor behind the same proxy is not locked out"
 
 
+def test_a_strangers_failures_leave_the_editor_able_to_log_in_from_elsewhere(db):
+    office = get_user_model().objects.create_user("programkontoret", "pk@example.org", PASSWORD)
+    office.groups.add(Group.objects.get(name=PROGRAMME_OFFICE))
+    for _ in range(50):
+        attempt("programkontoret", "gissning", address="203.0.113.66")
+    attacker, response = attempt("programkontoret", PASSWORD, address="203.0.113.66")
+    assert response.status_code == 429 and not logged_in(attacker), "the attacker is locked out"
+    client, response = attempt("programkontoret", PASSWORD, address="198.51.100.20")
+    assert response.status_code == 302 and logged_in(client), f"{office} is not"
+
+
 def test_a_command_lifts_the_lockout(editor):
     for _ in range(5):
         attempt("redaktor", "fel")
     call_command("axes_reset_username", "redaktor")
-    client, _response = attempt("redaktor", PASSWORD, address="198.51.100.9")
+    client, _response = attempt("redaktor", PASSWORD)
     assert logged_in(client)
+
+
+def ask_for_password_reset(email, address="203.0.113.7"):
+    client = Client(HTTP_HOST="testserver", REMOTE_ADDR=address)
+    return client.post("/admin/password_reset/", {"email": email})
+
+
+def test_password_reset_mails_one_account_at_most_three_times_an_hour(editor, mailoutbox):
+    answers = [ask_for_password_reset(editor.email, f"198.51.100.{n}") for n in range(25)]
+    assert len(mailoutbox) == 3
+    assert {(a.status_code, a["Location"]) for a in answers} == {
+        (302, "/admin/password_reset/done/")
+    }, "beyond the limit the answer is the same: it tells nobody whether the account exists"
+
+
+def test_password_reset_answers_an_unknown_address_as_a_known_one(editor, mailoutbox):
+    unknown = ask_for_password_reset("ingen@example.org", "198.51.100.1")
+    known = ask_for_password_reset(editor.email, "198.51.100.2")
+    assert (unknown.status_code, unknown["Location"]) == (known.status_code, known["Location"])
+    assert len(mailoutbox) == 1
+
+
+def test_one_client_address_asks_for_at_most_five_password_resets_an_hour(db, mailoutbox):
+    for n in range(25):
+        get_user_model().objects.create_user(f"redaktor{n}", f"r{n}@example.org", PASSWORD)
+    answers = [ask_for_password_reset(f"r{n}@example.org") for n in range(25)]
+    assert len(mailoutbox) == 5
+    assert [a.status_code for a in answers] == [302] * 5 + [429] * 20
+    assert "För många begäranden" in answers[-1].content.decode()
+    other = ask_for_password_reset("r0@example.org", address="192.0.2.80")
+    assert other.status_code == 302, "another address is not limited"
 
 
 def test_there_is_no_django_admin(client):

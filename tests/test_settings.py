@@ -60,9 +60,9 @@ def test_a_bucket_in_the_environment_puts_media_on_s3_with_documents_behind_wagt
     env = {"AWS_STORAGE_BUCKET_NAME": "media", "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:9000"}
     module = "produktionslyftet.settings.test"
     assert setting(module, "settings.STORAGES['default']['BACKEND']", **env) == (
-        "storages.backends.s3.S3Storage"
+        "produktionslyftet.storage.S3MediaStorage"
     )
-    assert setting(module, "settings.WAGTAILDOCS_SERVE_METHOD", **env) == "serve_view"
+    assert setting(module, "settings.WAGTAILDOCS_SERVE_METHOD", **env) == "redirect"
     assert setting(module, "settings.AWS_S3_FILE_OVERWRITE", **env) == "False"
     assert setting(module, "settings.STORAGES['default']['BACKEND']") == (
         "django.core.files.storage.FileSystemStorage"

@@ -40,7 +40,6 @@ def stack():
     workdir = Path(tempfile.mkdtemp(prefix="produktionslyftet-varnish-"))
     front, app = free_port(), free_port()
     with demo_site(workdir, "local", public_port=front) as env:
-        manage(env, "collectstatic", "--no-input", "-v0")
         shell = manage(env, "shell", "-c", PAGES, capture_output=True, text=True)
         pages = json.loads(shell.stdout.strip().splitlines()[-1])
         env = {

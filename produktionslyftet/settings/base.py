@@ -60,6 +60,9 @@ SECRET_KEY = env("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The one cookie an anonymous visitor may get, on a page with a form (the interest form, a
+# password-protected page): it lasts until the browser closes, not Django's year.
+CSRF_COOKIE_AGE = None
 
 INSTALLED_APPS = [
     "home",
@@ -71,7 +74,9 @@ INSTALLED_APPS = [
     "governance",
     "interest",
     "operations",
+    "accounts",
     "caching",
+    "limits",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -92,6 +97,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -122,6 +130,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The second step of signing in: until an editor who has (or must have) an
+    # authenticator app has given a code, the admin asks for it (accounts/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "caching.headers.CacheHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "translations.middleware.LocalizePermissionsMiddleware",
@@ -189,6 +201,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Produktionslyftet <noreply@produ
 INTEREST_FALLBACK_EMAIL = env("INTEREST_FALLBACK_EMAIL", "programkontoret@produktionslyftet.se")
 INTEREST_MIN_FILL_SECONDS = int(env("INTEREST_MIN_FILL_SECONDS", "3"))
 INTEREST_RATE_LIMIT = int(env("INTEREST_RATE_LIMIT", "10"))  # posts per address per hour
+# Receipts one mailbox gets a day, however many forms name it: the form is no mail cannon.
+INTEREST_RECEIPTS_PER_DAY = int(env("INTEREST_RECEIPTS_PER_DAY", "3"))
 INTEREST_RETENTION_DAYS = int(env("INTEREST_RETENTION_DAYS", "730"))
 
 # Login lockout (produktionslyftet/security.py). django-axes' backend comes first so that
@@ -199,14 +213,22 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
-# Locked per username and, separately, per client address.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Locked per username at one client address, and per address whatever the username: a
+# stranger's failures lock the stranger's address, never the editor's account elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "produktionslyftet.security.client_address"
 AXES_LOCKOUT_CALLABLE = "produktionslyftet.security.lockout"
 # How many proxies (Varnish, a load balancer) append to X-Forwarded-For in front of the
 # application; 0 means the header is not trusted at all.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# Two-step verification (accounts/): administrators and the programme office must set up
+# an authenticator app when this is on (production); anyone may. Off by default, so that
+# `make run` and the tests log in with a password alone.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+# Password reset mails an hour, per client address and per account (accounts/views.py).
+PASSWORD_RESETS_PER_ADDRESS = int(env("PASSWORD_RESETS_PER_ADDRESS", "5"))
+PASSWORD_RESETS_PER_ACCOUNT = int(env("PASSWORD_RESETS_PER_ACCOUNT", "3"))
 
 ROOT_URLCONF = "produktionslyftet.urls"
 WSGI_APPLICATION = "produktionslyftet.wsgi.application"
@@ -295,7 +317,8 @@ STORAGES = {
 # the checksums that newer AWS SDKs add to every request are sent only where the S3 API
 # requires them, which S3-compatible services (MinIO, Ceph, most clouds') accept.
 if env("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # django-storages' S3Storage, with documents private (produktionslyftet/storage.py).
+    STORAGES["default"] = {"BACKEND": "produktionslyftet.storage.S3MediaStorage"}
     # django-storages reads these settings. They are settings, not the backend's
     # OPTIONS, because Wagtail hands the storage's constructor arguments to a background
     # task when it deletes a file, and neither a secret nor a client config belongs there.
@@ -308,21 +331,27 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     AWS_S3_FILE_OVERWRITE = False
     AWS_DEFAULT_ACL = None
     # Images and renditions are public by URL (a bucket policy or the custom domain's
-    # CDN); documents go through Wagtail's view below, so a link never bypasses it.
+    # CDN); documents are private objects, reached only through Wagtail's view below.
     AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", False)
     AWS_S3_CLIENT_CONFIG = botocore.config.Config(
         request_checksum_calculation="when_required",
         response_checksum_validation="when_required",
     )
     # Every document download passes Wagtail's permission checks (private collections,
-    # view restrictions) and is streamed from the bucket; its address is never handed out.
-    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    # view restrictions) before Wagtail redirects to the object's signed address, which
+    # expires within a minute; the bucket sends the file, not a worker.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 # Wagtail's page editor can post more fields than Django's default of 1,000.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# A private page's login and password forms, in the site's own look and language.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "security/login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "security/password_required.html"
 # The site's name where an editor has not set one in Settings → Sites (home/identity.py).
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Produktionslyftet")
+# What an authenticator app calls the account it keeps codes for.
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # Nothing in the admin calls out: no editor's email address (hashed or not) goes to an
 # avatar service, and the dashboard asks no outside server for Wagtail's latest version.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -381,8 +410,16 @@ elif env("LIBRETRANSLATE_URL"):
 # answers as a miss within milliseconds and the site is built from the database
 # (caching/backends.py), and /healthz says "degraded".
 PAGE_CACHE_ALIAS = "pages"
+# The page cache's generation (caching/pages.py) is kept apart from the pages, where
+# no flood of new entries can push it out: losing it would rebuild every page.
+PAGE_GENERATION_ALIAS = "page-generation"
 # How long a page may be kept; it is rebuilt sooner whenever content changes. 0: off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
+# The query parameters public pages read (listings' filters and pages, search, the county
+# finder); a page asked for with any other is served but not kept.
+PAGE_CACHE_QUERY_PARAMETERS = {"page", "q", "kind", "region", "period", "year", "county"}
+# Rate limits count in Redis when there is one, else in the database (limits/counters.py).
+LIMITS_IN_CACHE = bool(env("REDIS_URL"))
 if env("REDIS_URL"):
     CACHES = {
         "default": {
@@ -396,6 +433,12 @@ if env("REDIS_URL"):
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "produktionslyftet") + "-pages",
         },
+        # A key without expiry: Redis's volatile-* eviction never takes it (deployment.md).
+        PAGE_GENERATION_ALIAS: {
+            "BACKEND": "caching.backends.FailSoftRedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "produktionslyftet") + "-generation",
+        },
     }
     # Editors' sessions live in the database, read through Redis: shared by every
     # application server, and not lost when Redis restarts.
@@ -407,6 +450,11 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": env("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
             "OPTIONS": {"MAX_ENTRIES": int(env("PAGE_CACHE_MAX_ENTRIES", "20000"))},
+        },
+        # A folder of its own, which the pages' culling never touches.
+        PAGE_GENERATION_ALIAS: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")) + "-generation",
         },
     }
 
@@ -422,6 +470,13 @@ if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
 # Who is mailed the traceback of every server error: ADMINS="Ann Berg <ann@example.se>,
 # ops@example.se" (none by default), from SERVER_EMAIL.
 ADMINS = env_addresses("ADMINS")
+# Whom /.well-known/security.txt names for reporting a vulnerability (mailto: or https:);
+# the first of ADMINS when unset (produktionslyftet/well_known.py).
+SECURITY_CONTACT = env("SECURITY_CONTACT", "")
+if SECURITY_CONTACT and not SECURITY_CONTACT.startswith(("mailto:", "https://")):
+    raise ImproperlyConfigured(
+        f"SECURITY_CONTACT must be a mailto: or https:// address; not {SECURITY_CONTACT!r}"
+    )
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
 LOGGING = {

@@ -26,4 +26,6 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# The demo logins `make run` prints work with their password alone.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -35,3 +35,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # Wagtail's preview views allow their own same-origin frame; nothing else may be framed.
 X_FRAME_OPTIONS = "DENY"
+# Administrators and the programme office sign in with a code from an authenticator app
+# as well as their password (docs/security.md).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)

@@ -12,6 +12,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="produktionslyftet-media-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Editors log in with a password alone; tests/test_two_factor.py switches it on.
+TWO_FACTOR_REQUIRED = False
 # Each test starts with an empty page cache (tests/conftest.py); memory is enough for one
 # process, and the tests that serve the site from several workers set their own. Its own
 # LOCATION: two memory caches without one share a store, and emptying one empties both.
@@ -20,5 +22,9 @@ CACHES = {
     PAGE_CACHE_ALIAS: {  # noqa: F405
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
+    },
+    PAGE_GENERATION_ALIAS: {  # noqa: F405
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "page-generation",
     },
 }

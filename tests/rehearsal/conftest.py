@@ -5,14 +5,19 @@ as visitors, editors and attackers would use it. Needs root, as a sysadmin does:
 PostgreSQL as its own user and nginx on ports 80 and 443.
 """
 
+import base64
 import json
 import os
 import socket
 import tempfile
+import time
+from urllib.parse import urljoin
 
 import pytest
 import requests
 import urllib3.util.connection
+from django_otp.oath import TOTP
+from lxml import html as lxml_html
 from requests.adapters import HTTPAdapter
 
 from tests.admin_forms import form_fields
@@ -55,7 +60,48 @@ def log_in(stack, username, password, address="127.0.0.1"):
     assert response.status_code == 302 and response.headers["Location"] == "/admin/", (
         f"{username} logged in"
     )
+    second_step(session, username)
+    assert session.get(SITE + "/admin/", allow_redirects=False, timeout=10).status_code == 200
     return session
+
+
+# The key of each editor's authenticator app, once set up: {username: key}; and the last
+# time step whose code each has used, which the site accepts only once.
+APPS = {}
+USED_STEPS = {}
+
+
+def second_step(session, username):
+    """
+    Two-step verification as a person goes through it, where the admin asks for it
+    (TWO_FACTOR_REQUIRED is on in production): set up an app from the secret the page
+    shows, or give the code the app shows now.
+    """
+    response = session.get(SITE + "/admin/", allow_redirects=False, timeout=10)
+    if response.status_code != 302:
+        return
+    url = urljoin(SITE, response.headers["Location"])
+    page = session.get(url, timeout=10)
+    assert page.status_code == 200, url
+    if "/two-factor/setup/" in url:
+        secret = lxml_html.fromstring(page.content).get_element_by_id("two-factor-secret")
+        APPS[username] = base64.b32decode(secret.text_content().replace(" ", ""))
+    data = form_fields(page.content)
+    data["code"] = code_for(username)
+    response = session.post(url, data=data, allow_redirects=False, timeout=10)
+    assert response.status_code == 302, f"{username}'s code was accepted"
+
+
+def code_for(username):
+    """The code the app shows now; a fresh one, waiting for it if this one was used."""
+    app = TOTP(APPS[username])
+    now = time.time()
+    if now // app.step <= USED_STEPS.get(username, -1):
+        time.sleep((USED_STEPS[username] + 1) * app.step - now + 0.5)
+        now = time.time()
+    app.time = now
+    USED_STEPS[username] = app.t()
+    return f"{app.token():06d}"
 
 
 def attempt_login(session, username, password, **headers):

@@ -328,6 +328,9 @@ class Stack:
         nginx.mkdir()
         (nginx / "site.conf").write_text(site)
         (nginx / "nginx.conf").write_text(
+            # The rehearsal's folders are root's alone; on a machine www-data reads the
+            # media as a member of the site's group (docs/deployment.md, step 1).
+            "user root;\n"
             f"pid {nginx}/nginx.pid;\n"
             f"error_log {nginx}/error.log;\n"
             "events { worker_connections 1024; }\n"

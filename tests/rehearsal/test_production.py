@@ -12,11 +12,12 @@ import secrets
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import requests
 
 from tests.admin_forms import form_fields, paragraph_body, post_admin_form
-from tests.rehearsal.conftest import attempt_login, log_in, visitor
+from tests.rehearsal.conftest import attempt_login, log_in, second_step, visitor
 from tests.rehearsal.stack import ADMIN, DEMO_PASSWORD, SITE
 from tests.servers import ROOT, free_port
 
@@ -45,7 +46,16 @@ def test_the_first_deploy_sets_up_the_site_in_both_languages(stack):
 
 def test_the_first_administrator_comes_from_the_environment(stack):
     username, password = ADMIN
-    session = log_in(stack, username, password)
+    session = visitor(stack)
+    assert attempt_login(session, username, password).status_code == 302
+    # In production the password alone does not open the admin: an app is set up, or its
+    # code given, first.
+    response = session.get(SITE + "/admin/", allow_redirects=False, timeout=10)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith(
+        ("/admin/two-factor/setup/", "/admin/two-factor/verify/")
+    )
+    second_step(session, username)
     assert session.get(SITE + "/admin/", timeout=10).status_code == 200
 
 
@@ -102,11 +112,11 @@ def test_a_login_lockout_hits_the_attacking_address_only(stack):
     attacker = visitor(stack, "127.0.0.2")
     for n in range(5):
         forged = f"198.51.100.{n + 1}"  # a new address claimed each time
-        response = attempt_login(attacker, f"gissning{n}", "fel", **{"X-Forwarded-For": forged})
+        response = attempt_login(attacker, username, f"gissning{n}", **{"X-Forwarded-For": forged})
         assert response.status_code in (200, 429), "refused: the form again, then locked"
     assert response.status_code == 429, "the fifth failure locks the address"
     assert attempt_login(attacker, username, password).status_code == 429
-    # The editor at another address logs in as usual.
+    # The editor whose name the attacker tried logs in as usual from another address.
     editor = visitor(stack, "127.0.0.3")
     response = attempt_login(editor, username, password)
     assert response.status_code == 302 and response.headers["Location"] == "/admin/"
@@ -239,6 +249,30 @@ def test_an_approved_editorial_shows_at_once_and_stays_fresh_in_both_languages(s
                 timeout=10,
             )
             assert text in response.text, name
+
+
+def test_the_images_come_from_media_and_a_document_never_does(stack, demo):
+    """nginx serves uploaded images from MEDIA_ROOT; a document only through Wagtail's view."""
+    session = visitor(stack)
+    article = session.get(SITE + demo["sv"]["url"], timeout=10)
+    images = re.findall(r'src="(/media/images/[^"]+)"', article.text)
+    assert images, "the editorial shows its image"
+    for image in images:
+        response = session.get(SITE + image, timeout=10)
+        assert response.status_code == 200, image
+        assert response.headers["Content-Type"].startswith("image/")
+        assert "max-age=2592000" in response.headers["Cache-Control"]
+    media = Path(stack.environment["MEDIA_ROOT"])
+    documents = media / "documents"
+    documents.mkdir(parents=True, exist_ok=True)
+    (documents / "intern-rapport.pdf").write_bytes(b"%PDF-1.4 internal")
+    for path in (
+        "/media/documents/intern-rapport.pdf",
+        "/media/images/../documents/intern-rapport.pdf",
+    ):
+        response = session.get(SITE + path, timeout=10)
+        assert response.status_code == 404, path
+        assert b"internal" not in response.content
 
 
 def test_a_deploy_renews_every_cache(stack, demo):
