@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from caching.fragments import sitewide
 from caching.tree import public
 from home.models import BasePage, BodyPage, ProgrammePeriod
-from regions.models import RegionPage
+from regions.models import RegionPage, shown_people
 
 from .choices import ArticleKind
 from .filters import ArticleFilterForm
@@ -198,8 +198,13 @@ class ArticlePage(BodyPage):
 
     @cached_property
     def byline_author(self):
-        """The author as the byline names them: ``None`` until their person is published."""
-        return self.author if self.author and self.author.live else None
+        """
+        The author as the byline names them: ``None`` until their person is published;
+        the live original while their translation is a draft or withdrawn.
+        """
+        if self.author is None:
+            return None
+        return shown_people([self.author])[self.author.pk]
 
     @cached_property
     def author_role(self):

@@ -7,6 +7,7 @@ that subtree and nothing else.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -71,6 +72,31 @@ class Person(PublishedSnippet, index.Indexed):
 
     def __str__(self):
         return self.name
+
+
+def shown_people(people):
+    """
+    Each of ``people`` as visitors see them, by pk: the person once published; else, for
+    a translation that is a draft or withdrawn, the live original in the source language
+    (docs/governance.md); else None. One query, only when some translation is not live.
+    """
+    waiting = {person.translation_key for person in people if not person.live}
+    originals = {}
+    if waiting:
+        originals = {
+            original.translation_key: original
+            for original in Person.objects.filter(
+                translation_key__in=waiting,
+                locale__language_code=settings.LANGUAGE_CODE,
+                live=True,
+            )
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+        }
+    return {
+        person.pk: person if person.live else originals.get(person.translation_key)
+        for person in people
+    }
 
 
 class County(models.Model):
@@ -256,19 +282,27 @@ class RegionPage(BodyPage):
 
     def team(self):
         """
-        The team members whose person is published, with each person's photo and its
-        renditions, in three queries.
+        The team as visitors see it, with each person's photo and its renditions, in
+        three queries: a person whose translation is not published shows as the live
+        original (shown_people); one published in no language is left out.
         """
-        return (
-            self.team_members.filter(person__live=True)
-            .select_related("person__photo")
-            .prefetch_related("person__photo__renditions")
+        members = list(
+            self.team_members.select_related("person__photo").prefetch_related(
+                "person__photo__renditions"
+            )
         )
+        shown = shown_people([member.person for member in members])
+        team = []
+        for member in members:
+            if shown[member.person.pk] is not None:
+                member.person = shown[member.person.pk]  # for this page only; never saved
+                team.append(member)
+        return team
 
     def role_of(self, person):
-        """The role ``person`` has in this node's team, or ``None``."""
-        for member in self.team_members.all():
-            if member.person_id == person.pk:
+        """The role ``person`` (in any language) has in this node's team, or ``None``."""
+        for member in self.team_members.select_related("person"):
+            if member.person.translation_key == person.translation_key:
                 return member.role
         return None
 

@@ -31,17 +31,19 @@ BACKEND = "caching.backends.FailSoftRedisCache"
 PASSWORD = "rätt-lösenord-1"
 
 
+# Each test process its own keys: test runs in parallel share the one Redis server.
+PREFIX = f"t{os.environ.get('PYTEST_XDIST_WORKER', '')}"
+
+
 def redis_caches(url, **options):
     """The production cache setup (settings/base.py) on ``url``."""
     return {
-        "default": {"BACKEND": BACKEND, "LOCATION": url, "KEY_PREFIX": "t", "OPTIONS": options},
-        "pages": {"BACKEND": BACKEND, "LOCATION": url, "KEY_PREFIX": "t-pages", "OPTIONS": options},
-        "page-generation": {
-            "BACKEND": BACKEND,
-            "LOCATION": url,
-            "KEY_PREFIX": "t-generation",
-            "OPTIONS": options,
-        },
+        alias: {"BACKEND": BACKEND, "LOCATION": url, "KEY_PREFIX": prefix, "OPTIONS": options}
+        for alias, prefix in (
+            ("default", PREFIX),
+            ("pages", f"{PREFIX}-pages"),
+            ("page-generation", f"{PREFIX}-generation"),
+        )
     }
 
 
@@ -76,7 +78,7 @@ def real_redis():
         SESSION_ENGINE="django.contrib.sessions.backends.cached_db",
     ):
         redis = caches["default"]._cache.get_client(write=True)
-        for pattern in ("t:*", "t-pages:*", "t-generation:*"):
+        for pattern in (f"{PREFIX}:*", f"{PREFIX}-pages:*", f"{PREFIX}-generation:*"):
             for key in redis.scan_iter(match=pattern):
                 redis.delete(key)
         yield url

@@ -290,6 +290,31 @@ def test_an_unpublished_person_leaves_the_team_and_the_byline(client, author, sv
     assert author.name not in client.get("/rss/").content.decode()
 
 
+@pytest.mark.parametrize("withdrawn", [True, False], ids=["withdrawn", "draft"])
+def test_an_english_person_not_yet_live_shows_as_the_live_swedish_one(
+    client, author, en, withdrawn
+):
+    english = author.get_translation(en)
+    article = ArticlePage.objects.get(locale=author.locale, slug="reflektion-fran-mitt-sverige")
+    english_article = article.get_translation(en)
+    region = RegionPage.objects.get(locale=author.locale, slug="mellersta-norrland")
+    english_region = region.get_translation(en)
+    if withdrawn:
+        english.unpublish()
+    else:
+        english.live = False  # a new translation, waiting for the office's approval
+        english.save()
+    team = lxml_html.fromstring(client.get(english_region.url).content)
+    names = team.xpath("//section[@class='team']//p[@class='team__name']/text()")
+    assert author.name in names, "the English team still shows the person"
+    page = lxml_html.fromstring(client.get(english_article.url).content)
+    byline = page.xpath("string(//*[@class='byline'])")
+    assert author.name in byline
+    assert english_region.title in byline, "with the role from the English team"
+    data = json.loads(page.xpath("//script[@type='application/ld+json']/text()")[0])
+    assert data["author"]["name"] == author.name
+
+
 def test_a_persons_preview_shows_them_as_the_team_shows_them(office, author):
     page = preview(office, author, name="Pernilla I. Ingelsson")
     assert page.get("lang") == "sv"
