@@ -7,8 +7,10 @@ the very next request, from any worker process.
 import io
 import json
 import re
+import socket
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -320,6 +322,24 @@ def served(django_db_blocker):
 def read_everywhere(served, path, times=12):
     """``path`` as anonymous visitors get it, enough times to reach every worker."""
     return [requests.get(served["url"] + path, timeout=10) for _ in range(times)]
+
+
+@pytest.mark.parametrize("path", ["/", "/aktuellt/"])
+def test_head_over_http_sends_the_headers_and_no_body(served, path):
+    address = urlsplit(served["url"])
+    for _ in range(2):  # built, then kept
+        with socket.create_connection((address.hostname, address.port), timeout=10) as sock:
+            sock.sendall(
+                f"HEAD {path} HTTP/1.1\r\nHost: {address.netloc}\r\n"
+                "Connection: close\r\n\r\n".encode()
+            )
+            answer = b""
+            while chunk := sock.recv(65536):
+                answer += chunk
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200")
+        assert b"Content-Type: text/html; charset=utf-8" in head
+        assert body == b"", "nothing follows the headers"
 
 
 def test_a_change_in_the_admin_is_fresh_from_every_worker(served):

@@ -21,6 +21,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from articles.models import ArticlePage
+from caching import downstream
 from partners.models import Partner
 from regions.models import Person, RegionPage
 
@@ -226,12 +227,15 @@ def test_cloudflare_is_asked_to_purge_everything_once(sv, django_capture_on_comm
     ]
 
 
-def test_without_a_cache_in_front_nothing_is_sent(
-    purge_server, sv, django_capture_on_commit_callbacks
+def test_without_a_cache_in_front_nothing_is_sent_or_looked_up(
+    purge_server, sv, django_capture_on_commit_callbacks, django_assert_num_queries, settings
 ):
+    settings.WAGTAILFRONTENDCACHE = {}
     with django_capture_on_commit_callbacks(execute=True):
         Partner.objects.filter(locale=sv).first().save()
     assert not purge_server.banned and not purge_server.purged
+    with django_assert_num_queries(0):  # not even the sites, to ban nobody
+        downstream.ban_everything()
 
 
 def settings_value(expression, **environment):

@@ -67,6 +67,10 @@ def test_the_admin_and_documents_are_never_public(client, path):
     assert "public" not in response.get("Cache-Control", "")
 
 
-def test_posts_are_not_marked_for_caching(client):
-    response = client.post("/sok/", {"q": "x"})
+@pytest.mark.parametrize("path", ["/", "/aktuellt/"])
+def test_posts_are_not_marked_for_caching(client, path):
+    """A page answers a POST as it answers a GET; only the GET may be kept."""
+    response = client.post(path, {"q": "x"})
+    assert response.status_code == 200
     assert "public" not in response.get("Cache-Control", "")
+    assert "public" in client.get(path)["Cache-Control"]
