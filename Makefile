@@ -10,15 +10,58 @@ BACKUP ?=
 # Generated articles on top of the demo for `make bench` (e.g. ARTICLES=10000)
 ARTICLES ?= 0
 
-.PHONY: rehearsal loadtest backup restore run dev test install tools migrate demo static lint format messages check-deploy bench clean
+.PHONY: rehearsal loadtest backup restore run dev test install lock upgrade-check tools migrate demo static lint format messages check-deploy bench clean
 
-$(STAMP): pyproject.toml
+# Installs come from the locks in requirements/, which pin every package and the hashes of
+# all its files, for Python 3.11 and up on any platform: production.txt holds pyproject's
+# [project] dependencies (what deploy/bin/deploy installs), dev.txt adds the dev extra
+# (what make install, and so CI and make run, installs). make lock writes both.
+LOCK_PRODUCTION := requirements/production.txt
+LOCK_DEV := requirements/dev.txt
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --no-config --universal \
+	--python-version 3.11 --generate-hashes --custom-compile-command "make lock"
+# make lock UPGRADE="wagtail wagtail-localize" moves those to the newest versions their
+# ranges allow; UPGRADE=all moves everything. Without it, each pin stays where it is.
+UPGRADE ?=
+UPGRADE_FLAGS = $(if $(filter all,$(UPGRADE)),--upgrade,$(addprefix --upgrade-package ,$(UPGRADE)))
+# Inside .venv, so that everything that skips .venv (ruff, makemessages, the tests'
+# copies of the tree, git) skips it too.
+UPGRADE_VENV := $(VENV)/upgrade
+
+$(STAMP): $(LOCK_DEV) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK_DEV)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## Pin the dependencies anew from pyproject.toml (after a range or a package changed
+## there), keeping every version its range still allows; UPGRADE=… as above
+lock: install
+	$(UV_COMPILE) $(UPGRADE_FLAGS) --output-file $(LOCK_PRODUCTION)
+	$(UV_COMPILE) $(UPGRADE_FLAGS) --extra dev --constraints $(LOCK_PRODUCTION) --output-file $(LOCK_DEV)
+
+## Install the newest versions that pyproject.toml's ranges allow into a virtualenv of
+## their own (.venv/upgrade), list how they differ from the lock, and there run the
+## start-up checks, look for migrations the new versions would need, and run the suite
+## (with PYTEST_ARGS; less the lock's own test, which a moved range fails until make lock):
+## an upgrade is then a decision (make lock UPGRADE=…), not an accident
+upgrade-check: install
+	rm -rf $(UPGRADE_VENV)
+	$(PYTHON) -m venv $(UPGRADE_VENV)
+	$(UV_COMPILE) --upgrade --extra dev --output-file $(UPGRADE_VENV)/requirements.txt
+	@sed -n 's/^\([A-Za-z0-9][^ ]*\).*/\1/p' $(LOCK_DEV) > $(UPGRADE_VENV)/locked.txt
+	@sed -n 's/^\([A-Za-z0-9][^ ]*\).*/\1/p' $(UPGRADE_VENV)/requirements.txt > $(UPGRADE_VENV)/newest.txt
+	@echo "--- The newest allowed versions against the lock (-locked +newest)"
+	@diff -U0 $(UPGRADE_VENV)/locked.txt $(UPGRADE_VENV)/newest.txt | grep '^[-+][^-+]' || echo "none: the lock is the newest"
+	$(UPGRADE_VENV)/bin/pip install --quiet --upgrade pip
+	$(UPGRADE_VENV)/bin/pip install --quiet --require-hashes -r $(UPGRADE_VENV)/requirements.txt
+	$(UPGRADE_VENV)/bin/pip install --quiet --no-deps -e .
+	$(UPGRADE_VENV)/bin/python manage.py check
+	$(UPGRADE_VENV)/bin/python manage.py makemigrations --check --dry-run
+	$(UPGRADE_VENV)/bin/python -m pytest --ignore tests/test_dependencies.py $(PYTEST_ARGS)
 
 ## The Nu HTML Checker for the browser tests (needs npm and java)
 tools: .tools/node_modules/vnu-jar/build/dist/vnu.jar
