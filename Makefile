@@ -9,6 +9,8 @@ PORT ?= 8000
 BACKUP ?=
 # Generated articles on top of the demo for `make bench` (e.g. ARTICLES=10000)
 ARTICLES ?= 0
+# Processes `make test` runs the tests in (pytest-xdist): one per core
+TEST_WORKERS ?= auto
 
 .PHONY: rehearsal loadtest backup restore run dev test install lock upgrade-check tools migrate demo static lint format messages check-deploy bench clean
 
@@ -97,8 +99,10 @@ dev: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+## Tests run in parallel, one process per core (TEST_WORKERS=0: in this process alone); a
+## test file stays in one process, so that the servers its fixtures start are started once
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff format --check .
