@@ -104,9 +104,16 @@ def site_shell(site_server):
     return run
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
+    """Chromium for one test file: Playwright's event loop ends with it, so the tests that a
+    parallel run gives the same process next may use the database (Django refuses to from
+    inside a running event loop)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    # Two processes share the machine's two cores in a parallel run: a page may take
+    # longer than Playwright's 5 seconds to show a message. Waiting is not what is tested.
+    expect.set_options(timeout=20_000)
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
