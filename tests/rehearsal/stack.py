@@ -334,7 +334,9 @@ class Stack:
             f"pid {nginx}/nginx.pid;\n"
             f"error_log {nginx}/error.log;\n"
             "events { worker_connections 1024; }\n"
-            f"http {{\n  access_log off;\n  include {nginx}/site.conf;\n}}\n"
+            # The http block as Debian's /etc/nginx/nginx.conf has it: the types by name.
+            "http {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
+            f"  access_log off;\n  include {nginx}/site.conf;\n}}\n"
         )
         self.start("nginx", [program("nginx"), "-c", str(nginx / "nginx.conf"), "-p", str(nginx),
                              "-g", "daemon off;"])  # fmt: skip
