@@ -1,0 +1,297 @@
+"""
+The search at any size and however people type, on SQLite and on PostgreSQL (the suite
+runs on PostgreSQL when DATABASE_URL names one): one statement reads the index whatever
+the page, diacritics are folded and exact spellings come first, a query with no hits
+offers the closest titles, nothing asked holds a worker for long, and the admin's page
+search is as quick. Timings are for `make bench`; here, what they follow from.
+"""
+
+import re
+
+import pytest
+from lxml import html as lxml_html
+
+from django.apps import apps
+from django.core.checks import run_checks
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from wagtail.models import Page
+
+from articles.models import ArticlePage
+from home.models import ContentPage, HomePage
+from search import backends, views
+
+from .measure import uncached_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def result_titles(response):
+    tree = lxml_html.fromstring(response.content)
+    return [a.text_content().strip() for a in tree.xpath('//ol[@class="search-results"]//h2/a')]
+
+
+def main_text(response):
+    tree = lxml_html.fromstring(response.content)
+    return " ".join(tree.xpath("//main")[0].text_content().split())
+
+
+def index_statements(captured):
+    """The statements that read the full-text index (Wagtail's index table)."""
+    table = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
+    return [query["sql"] for query in captured if table in query["sql"]]
+
+
+def publish(locale, title, introduction="", slug=None):
+    home = HomePage.objects.get(locale=locale)
+    page = home.add_child(
+        instance=ContentPage(title=title, slug=slug or title.lower(), introduction=introduction)
+    )
+    page.save_revision().publish()
+    return page
+
+
+# --- fast at any size ------------------------------------------------------------------
+
+
+def test_a_search_reads_the_index_in_two_statements_at_most_whatever_the_page(client):
+    """The count and the page (PostgreSQL reads both at once): never one per match."""
+    call_command("add_articles", 30, verbosity=0)
+    for page in ("1", "2", "99"):
+        statements = index_statements(uncached_queries(client, "/sok/", q="företag", page=page))
+        assert 1 <= len(statements) <= 2, page
+        assert re.search(r"LIMIT 10\b", statements[-1]), page
+
+
+def test_a_search_costs_the_same_with_more_articles(client):
+    def cost():
+        return {
+            query: len(uncached_queries(client, "/sok/", q=query, page=page))
+            for query, page in [("lean", "1"), ("verkstaden", "2"), ("ingenting", "1")]
+        }
+
+    call_command("add_articles", 25, verbosity=0)
+    before = cost()
+    call_command("add_articles", 60, verbosity=0)
+    assert cost() == before
+
+
+def test_results_are_paged_in_the_database(client):
+    call_command("add_articles", 30, verbosity=0)
+    captured = uncached_queries(client, "/sok/", q="företag", page="2")
+    assert re.search(r"LIMIT 10\b", index_statements(captured)[-1])
+    # The articles read are the ten shown, not every match.
+    read = [q["sql"] for q in captured if 'FROM "articles_articlepage"' in q["sql"]]
+    assert read
+    for sql in read:
+        (ids,) = re.findall(r"IN \(([\d, ]+)\)", sql)
+        assert len(ids.split(",")) <= 10
+
+
+@pytest.mark.parametrize("page", ["999", "9" * 30, "-3", "2.5", "x"])
+def test_any_page_number_shows_a_page(client, page):
+    response = client.get("/sok/", {"q": "företag", "page": page})
+    assert response.status_code == 200
+    assert ("Sida 2 av 2" if page.startswith("9") else "Sida 1 av 2") in main_text(response)
+
+
+# --- ranking ---------------------------------------------------------------------------
+
+
+def test_title_matches_come_first_then_the_rest(client):
+    titles = result_titles(client.get("/sok/", {"q": "företag"}))
+    assert titles[0] == "Fyra företag i Mellersta Norrland på väg in"
+    assert not any("företag" in title for title in titles[1:])
+
+
+def test_exact_spellings_come_before_folded_ones(client, sv):
+    publish(sv, "Verkstaden i Ljusdal", "Ett foretag utan prickar i texten.", slug="ljusdal")
+    publish(sv, "Verkstaden i Bollnäs", "Ett företag med prickar i texten.", slug="bollnas")
+    without = result_titles(client.get("/sok/", {"q": "verkstaden foretag"}))
+    with_dots = result_titles(client.get("/sok/", {"q": "verkstaden företag"}))
+    assert without[:2] == ["Verkstaden i Ljusdal", "Verkstaden i Bollnäs"]
+    assert with_dots[:2] == ["Verkstaden i Bollnäs", "Verkstaden i Ljusdal"]
+
+
+def test_the_most_relevant_matches_are_not_all_it_reads(client, monkeypatch):
+    """
+    SQLite ranks the most relevant matches of the whole index (search/backends.py): when
+    they are not enough for the language or the page asked, every match is ranked.
+    """
+    expected = [
+        result_titles(client.get("/en/search/", {"q": "Norrland", "page": page}))
+        for page in ("1", "2")
+    ]
+    monkeypatch.setattr(backends.SQLiteRanking, "candidates", lambda self, stop: 2)
+    for page, titles in zip(("1", "2"), expected, strict=True):
+        assert result_titles(client.get("/en/search/", {"q": "Norrland", "page": page})) == titles
+    found = Page.objects.live().filter(locale__in=[]).search("Norrland")
+    assert list(found) == []
+
+
+def test_each_language_is_searched_in_its_own_pages(client):
+    swedish = result_titles(client.get("/sok/", {"q": "Norrland"}))
+    english = result_titles(client.get("/en/search/", {"q": "Norrland"}))
+    assert "Mellersta Norrland" in swedish and "Central Norrland" not in swedish
+    assert "Central Norrland" in english and "Mellersta Norrland" not in english
+
+
+# --- diacritics ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("foretag", "företag"), ("Ostersund", "Östersund"), ("malardalen", "Mälardalen")],
+)
+def test_a_word_typed_without_diacritics_finds_what_it_spelt_with_them_finds(
+    client, typed, written
+):
+    found = result_titles(client.get("/sok/", {"q": written}))
+    assert found
+    assert sorted(result_titles(client.get("/sok/", {"q": typed}))) == sorted(found)
+
+
+def test_diacritics_typed_where_the_text_has_none_are_folded_too(client, sv):
+    publish(sv, "Kalmar", "Besök i Vaxjo med foretagen.", slug="kalmar")
+    assert result_titles(client.get("/sok/", {"q": "Växjö"})) == ["Kalmar"]
+
+
+# --- did you mean ----------------------------------------------------------------------
+
+
+def test_a_search_with_no_hits_offers_the_closest_title(client, sv):
+    publish(sv, "Östersund", "Noden i Jämtland.")
+    html = main_text(client.get("/sok/", {"q": "Ostersnd"}))
+    assert "0 träffar" in html
+    assert "Menade du Östersund?" in html
+
+
+def test_the_closest_titles_are_in_the_visitors_language(client):
+    response = client.get("/en/search/", {"q": "Centrl Norland"})
+    tree = lxml_html.fromstring(response.content)
+    offered = tree.xpath('//main//*[contains(@class, "suggestions")]//a/text()')
+    assert "Central Norrland" in offered
+    assert "Mellersta Norrland" not in offered
+    assert "Did you mean" in main_text(response)
+
+
+def test_nothing_is_offered_when_nothing_is_close(client):
+    html = main_text(client.get("/sok/", {"q": "qxzvw"}))
+    assert "Menade du" not in html
+    assert "Inget matchade" in html
+
+
+# --- bounded ---------------------------------------------------------------------------
+
+
+def test_an_overlong_query_is_cut_to_its_first_words_and_says_so(client):
+    response = client.get("/sok/", {"q": " ".join(["Norrland"] * 40)})
+    assert response.status_code == 200
+    assert f"Din sökning kortades till de första {views.MAX_WORDS} orden." in main_text(response)
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "*", "lean*", "NOT lean", "a OR b", "(", ")", "x" * 500, "ö" * 60, "^1"]
+)
+def test_syntax_and_odd_queries_are_plain_words_in_the_admin_too(office, query):
+    response = office.get("/admin/pages/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def slow_statements(monkeypatch):
+    """Make each search statement take long enough to meet a one-millisecond limit."""
+    if connection.vendor == "sqlite":
+        # SQLite is asked after every instruction, and so is slowed by the asking.
+        monkeypatch.setattr(backends, "PROGRESS_STEPS", 1)
+        return
+    count = backends.PostgresRanking.count
+
+    def slow_count(self, plan):
+        sql, params = count(self, plan)
+        return f"SELECT * FROM ({sql}) counted, (SELECT pg_sleep(0.05)) pause", params
+
+    monkeypatch.setattr(backends.PostgresRanking, "count", slow_count)
+
+
+def test_a_search_that_takes_too_long_is_stopped_with_a_clear_answer(client, settings, monkeypatch):
+    settings.SEARCH_TIMEOUT_MS = 1
+    slow_statements(monkeypatch)
+    response = client.get("/sok/", {"q": "företag"})
+    assert response.status_code == 503
+    assert "Sökningen tog för lång tid" in main_text(response)
+    response = client.get("/en/search/", {"q": "companies"})
+    assert "The search took too long" in main_text(response)
+    # The connection is as it was: the next search runs.
+    settings.SEARCH_TIMEOUT_MS = 3000
+    assert client.get("/sok/", {"q": "Norrland"}).status_code == 200
+
+
+def test_the_time_limit_is_the_searchs_own(settings):
+    """After a search, other statements run without its limit."""
+    with backends.time_limit():
+        list(Page.objects.search("företag"))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone()[0] == "0"
+
+
+# --- the admin -------------------------------------------------------------------------
+
+
+def test_the_admins_page_search_folds_diacritics(office):
+    response = office.get("/admin/pages/search/", {"q": "ovre"})
+    assert "Övre Norrland" in response.content.decode()
+
+
+def test_the_admins_page_search_costs_the_same_with_more_articles(office):
+    def cost():
+        office.get("/admin/pages/search/", {"q": "verkstaden"})
+        with CaptureQueriesContext(connection) as captured:
+            response = office.get("/admin/pages/search/", {"q": "verkstaden"})
+        assert response.status_code == 200
+        return len(captured), len(index_statements(captured))
+
+    call_command("add_articles", 10, verbosity=0)
+    before = cost()
+    call_command("add_articles", 60, verbosity=0)
+    assert ArticlePage.objects.filter(title__startswith="Lean i verkstaden").count() >= 12
+    assert cost() == before
+
+
+def test_the_admins_page_search_offers_the_translation_buttons(office, sv):
+    untranslated = publish(sv, "Oöversatt verkstad", slug="ooversatt")
+    html = office.get("/admin/pages/search/", {"q": "verkstad"}).content.decode()
+    assert f"/admin/localize/submit/page/{untranslated.pk}/" in html
+
+
+# --- the door to modelsearch -----------------------------------------------------------
+
+
+def test_the_start_up_check_names_what_modelsearch_no_longer_has(monkeypatch):
+    from modelsearch.backends.base import BaseSearchResults
+
+    assert not [e for e in run_checks() if e.id.startswith("site_search")]
+    monkeypatch.delattr(BaseSearchResults, "_do_count")
+    errors = [e for e in run_checks() if e.id == "site_search.E001"]
+    assert errors and "_do_count" in errors[0].msg
+    assert "modelsearch 1." in errors[0].msg
+
+
+def test_the_start_up_check_names_a_missing_index_table(monkeypatch):
+    assert not [e for e in run_checks(databases=["default"]) if e.id == "site_search.W002"]
+    monkeypatch.setattr(backends, "EXACT_INDEX", "no_such_index")
+    errors = [e for e in run_checks(databases=["default"]) if e.id == "site_search.W002"]
+    assert errors and "no_such_index" in errors[0].msg
+
+
+def test_searching_in_code_keeps_wagtails_api(sv):
+    """Other callers (choosers, snippets) get what Wagtail's search returns."""
+    with translation.override("sv"):
+        found = Page.objects.live().filter(locale=sv).search("Norrland")
+        assert found.count() == len(list(found)) > 2
+        assert found[1:2][0] == list(found)[1]
+        assert sum(found.facet("content_type_id").values()) == found.count()
