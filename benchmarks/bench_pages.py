@@ -1,11 +1,14 @@
 """
 Response time and query count of the main public pages built afresh (page-cache misses,
-the site-wide parts warm), on a demo site with many articles added, through Django's test
-client (no network). Prints figures; fails on
+the site-wide parts warm), the site's search and the admin's, on a demo site with many
+articles added, through Django's test client (no network). Prints figures, each also as
+a ratio to the home page built afresh in the same run (the pages are requested in turn,
+round after round, so that a busy machine weighs on all of them alike); fails on
 nothing, since timings depend on the machine.
 
     make bench                  # the demo as it is
     make bench ARTICLES=10000   # or: python benchmarks/bench_pages.py --articles 10000
+    DATABASE_URL=postgres://…/produktionslyftet make bench   # on PostgreSQL
 """
 
 import argparse
@@ -18,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.scale import articles_asked, record  # noqa: E402
+from benchmarks.scale import articles_asked, database_name, record  # noqa: E402
 
 PATHS = [
     "/",
@@ -34,6 +37,19 @@ PATHS = [
     "/rss/",
     "/sitemap.xml",
 ]
+# The search (search/backends.py): common words in both languages, a word typed without
+# its diacritics, a page far down, eight words, and one with no hits ("did you mean").
+SEARCHES = [
+    "/sok/?q=företag",
+    "/sok/?q=foretag",
+    "/sok/?q=lean",
+    "/sok/?q=produktion",
+    "/en/search/?q=companies",
+    "/sok/?q=företag&page=50",
+    "/sok/?q=lean+verkstaden+företag+analys+handling+flöde+ledtider+program",
+    "/sok/?q=Ostersnd",
+]
+REFERENCE = "/"
 
 
 def setup_site(articles):
@@ -51,6 +67,7 @@ def setup_site(articles):
 
 
 def measure(repeat):
+    """(path, queries, median ms, p95 ms) of each page, requested in turn ``repeat`` times."""
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -58,8 +75,9 @@ def measure(repeat):
     from tests.measure import forget_kept_pages
 
     client = Client(HTTP_HOST="testserver")
-    rows = []
-    for path in PATHS:
+    paths = PATHS + SEARCHES
+    counts = {}
+    for path in paths:
         response = client.get(path)  # warm up
         assert response.status_code == 200, (path, response.status_code)
         # The query log is a bounded deque; start it empty so the slice counts this request.
@@ -69,17 +87,20 @@ def measure(repeat):
         forget_kept_pages()
         with CaptureQueriesContext(connection) as captured:
             client.get(path)
-        queries = len(captured)  # read now: the count is a slice of the live log
-        timings = []
-        for _ in range(repeat):
+        counts[path] = len(captured)  # read now: the count is a slice of the live log
+    timings = {path: [] for path in paths}
+    for _ in range(repeat):
+        for path in paths:
             reset_queries()
             forget_kept_pages()
             start = time.perf_counter()
             client.get(path)
-            timings.append((time.perf_counter() - start) * 1000)
-        timings.sort()
+            timings[path].append((time.perf_counter() - start) * 1000)
+    rows = []
+    for path in paths:
+        found = sorted(timings[path])
         rows.append(
-            (path, queries, statistics.median(timings), timings[int(len(timings) * 0.95) - 1])
+            (path, counts[path], statistics.median(found), found[int(len(found) * 0.95) - 1])
         )
     return rows
 
@@ -98,37 +119,53 @@ def admin_paths():
         f"/admin/pages/{article.pk}/edit/",
         "/admin/reports/translation-status/",
         "/admin/reports/translation-status/?status=missing&kind=page&p=2",
+        # The page search (search/wagtail_hooks.py): common words, and one folded.
+        "/admin/pages/search/?q=lean",
+        "/admin/pages/search/?q=företag",
+        "/admin/pages/search/?q=ovre",
     ]
 
 
-def measure_admin(repeat):
-    """The admin as the programme office sees it, timed as a page (no page cache there)."""
+def measure_admin(repeat, reference):
+    """
+    The admin as the programme office sees it, timed as a page (no page cache there),
+    each view requested in turn with the site's ``reference`` page.
+    """
     from django.contrib.auth import get_user_model
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    from tests.measure import forget_kept_pages
 
     user, _created = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
     )
     client = Client(HTTP_HOST="testserver")
     client.force_login(user)
-    rows = []
-    for path in admin_paths():
+    visitor = Client(HTTP_HOST="testserver")
+    paths = admin_paths()
+    counts = {}
+    for path in paths:
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         reset_queries()
         with CaptureQueriesContext(connection) as captured:
             client.get(path)
-        queries = len(captured)
-        timings = []
-        for _ in range(max(3, repeat // 4)):
+        counts[path] = len(captured)
+    timings = {path: [] for path in [reference, *paths]}
+    for _ in range(max(3, repeat // 4)):
+        for path in timings:
+            reset_queries()
+            forget_kept_pages()
             start = time.perf_counter()
-            client.get(path)
-            timings.append((time.perf_counter() - start) * 1000)
-        timings.sort()
-        rows.append((path, queries, statistics.median(timings), timings[-1]))
-    return rows
+            (visitor if path == reference else client).get(path)
+            timings[path].append((time.perf_counter() - start) * 1000)
+    rows = []
+    for path in paths:
+        found = sorted(timings[path])
+        rows.append((path, counts[path], statistics.median(found), found[-1]))
+    return rows, statistics.median(timings[reference])
 
 
 def main():
@@ -143,15 +180,29 @@ def main():
     args = parser.parse_args()
     setup_site(args.articles)
     rows = measure(args.repeat)
-    admin = measure_admin(args.repeat)
-    print(f"{args.articles} extra articles, {args.repeat} requests per page, SQLite, test client")
-    figures = {}
-    for section, found, slowest in (("pages", rows, "p95 ms"), ("admin", admin, "max ms")):
-        print(f"{section:<72} {'queries':>7} {'median ms':>10} {slowest:>8}")
+    reference = next(median for path, _queries, median, _high in rows if path == REFERENCE)
+    admin, admin_reference = measure_admin(args.repeat, REFERENCE)
+    print(
+        f"{args.articles} extra articles, {args.repeat} requests per page, "
+        f"{database_name()}, test client; ÷ {REFERENCE}: the page's median over the home "
+        "page's, built afresh in the same rounds"
+    )
+    figures = {"database": database_name()}
+    for section, found, slowest, base in (
+        ("pages", rows, "p95 ms", reference),
+        ("admin", admin, "max ms", admin_reference),
+    ):
+        print(f"{section:<72} {'queries':>7} {'median ms':>10} {slowest:>8} {'÷ ' + REFERENCE:>6}")
         for path, queries, median, high in found:
-            print(f"{path:<72} {queries:>7} {median:>10.1f} {high:>8.1f}")
+            print(f"{path:<72} {queries:>7} {median:>10.1f} {high:>8.1f} {median / base:>6.2f}")
         figures[section] = [
-            {"path": path, "queries": queries, "median_ms": median, slowest.replace(" ", "_"): high}
+            {
+                "path": path,
+                "queries": queries,
+                "median_ms": median,
+                slowest.replace(" ", "_"): high,
+                "ratio_to_home": median / base,
+            }
             for path, queries, median, high in found
         ]
     record("pages", {"repeat": args.repeat, **figures})

@@ -12,6 +12,7 @@ import platform
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -25,14 +26,38 @@ def articles_asked():
     return int(os.environ.get("ARTICLES") or 0)
 
 
+def database_name():
+    """What the figures are measured on, "SQLite" or "PostgreSQL" (from DATABASE_URL)."""
+    return "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+
+
+def site_database(articles, directory):
+    """
+    The bench site's database: an SQLite file in ``directory``, or, when DATABASE_URL names
+    a PostgreSQL server, a database of its own there (``…_bench_<articles>``), kept too.
+    """
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{directory / 'site.sqlite3'}"
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'produktionslyftet'}_bench_{articles}"
+    with psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True) as db:
+        if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            db.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
 def scaled_site(articles, hostname, port):
     """Environment for the demo site with ``articles`` generated articles, built if missing."""
-    directory = ROOT / "var" / "bench" / f"site-{articles}"
+    suffix = "" if database_name() == "SQLite" else "-postgresql"
+    directory = ROOT / "var" / "bench" / f"site-{articles}{suffix}"
     directory.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "produktionslyftet.settings.local",
-        "DATABASE_URL": f"sqlite:///{directory / 'site.sqlite3'}",
+        "DATABASE_URL": site_database(articles, directory),
         "MEDIA_ROOT": str(directory / "media"),
     }
     manage(env, "migrate", "--no-input", "-v0")
@@ -55,10 +80,14 @@ def record(section, figures):
     """File ``figures`` under ``section`` in artifacts/bench.json, keeping the other sections."""
     ARTIFACT.parent.mkdir(exist_ok=True)
     kept = json.loads(ARTIFACT.read_text()) if ARTIFACT.exists() else {}
-    if kept.get("articles") != articles_asked():
-        kept = {}  # figures of another size are not comparable
+    if (
+        kept.get("articles") != articles_asked()
+        or kept.get("database", "SQLite") != database_name()
+    ):
+        kept = {}  # figures of another size or database are not comparable
     kept.update(
         articles=articles_asked(),
+        database=database_name(),
         machine=f"{platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}",
     )
     kept[section] = {"measured": datetime.datetime.now().isoformat(timespec="seconds"), **figures}
