@@ -275,6 +275,23 @@ def test_the_images_come_from_media_and_a_document_never_does(stack, demo):
         assert b"internal" not in response.content
 
 
+def test_the_search_folds_diacritics_on_the_guides_database(stack, demo):
+    """
+    The search's migration made unaccent and the folded configurations as the database's
+    owner (create-database makes no superuser), and the deploy built the index with them.
+    """
+    session = visitor(stack)
+
+    def found(query):
+        response = session.get(f"{SITE}/sok/", params={"q": query}, timeout=10)
+        assert response.status_code == 200, query
+        return re.findall(r'<h2[^>]*>\s*<a href="([^"]+)"', response.text.split("search-results", 1)[-1])
+
+    assert found("Östersund")
+    assert found("ostersund") == found("Östersund")
+    assert set(found("foretag")) == set(found("företag"))
+
+
 def test_a_deploy_renews_every_cache(stack, demo):
     session = visitor(stack)
     for _ in range(3):
