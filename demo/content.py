@@ -379,6 +379,44 @@ INTEREST_FORM_PAGE = {
     ),
 }
 
+ACCESSIBILITY_PAGE = {
+    "title": t("Tillgänglighetsredogörelse", "Accessibility statement"),
+    "slug": t("tillganglighet", "accessibility"),
+    "introduction": t(
+        "Hur tillgänglig webbplatsen är, och hur du rapporterar brister.",
+        "How accessible the website is, and how to report shortcomings.",
+    ),
+    "compliance": "partial",
+    "assessed_on": datetime.date(2026, 11, 30),
+    "known_barriers": rich(
+        (
+            "Dokument som noderna laddar upp, till exempel PDF-filer från seminarier, är inte "
+            "granskade och kan sakna rubriker och beskrivningar av bilder.",
+            "Documents the nodes upload, such as PDF files from seminars, have not been "
+            "reviewed and may lack headings and descriptions of images.",
+        ),
+    ),
+    "alternatives": rich(
+        (
+            "Behöver du innehåll i en annan form, till exempel ett dokument som text, skriv "
+            "till programkontoret via formuläret nedan, så hjälper vi dig inom fem arbetsdagar.",
+            "If you need content in another form, such as a document as plain text, write to "
+            "the programme office through the form below, and we will help you within five "
+            "working days.",
+        ),
+    ),
+    "testing": rich(
+        (
+            "Varje sida på svenska och engelska granskas automatiskt med axe-core mot WCAG 2.1 "
+            "nivå A och AA i en riktig webbläsare, och sidornas HTML kontrolleras med Nu "
+            "HTML Checker, vid varje ändring av webbplatsens kod.",
+            "Every page in Swedish and English is checked automatically with axe-core against "
+            "WCAG 2.1 levels A and AA in a real browser, and the pages' HTML with the Nu HTML "
+            "Checker, at every change to the site's code.",
+        ),
+    ),
+}
+
 REGION_INDEX = {
     "title": t("Regioner", "Regions"),
     "slug": t("regioner", "regions"),

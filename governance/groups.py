@@ -83,6 +83,8 @@ OFFICE_MODEL_PERMISSIONS = {
         "view_programmeperiod",
     ],
     "interest": ["view_submission", "view_every_submission", "delete_submission"],
+    # What visitors report through the accessibility statement: read, never edited.
+    "accessibility": ["view_barrierreport", "delete_barrierreport"],
     # Redirects, and their import from an earlier site's addresses (Settings → Redirects).
     "wagtailredirects": ["add_redirect", "change_redirect", "delete_redirect"],
 }

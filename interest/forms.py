@@ -57,6 +57,8 @@ class LineEmailField(TypedText, forms.EmailField):
         mail to them cannot be sent. So the address is checked as it will be sent.
         """
         super().validate(value)
+        if value in self.empty_values:  # left empty where it may be
+            return
         local, _at, domain = value.rpartition("@")
         try:
             validate_email(f"{local}@{punycode(domain)}")
@@ -64,7 +66,46 @@ class LineEmailField(TypedText, forms.EmailField):
             raise forms.ValidationError(EmailValidator.message, code="invalid") from None
 
 
-class InterestForm(forms.Form):
+class GuardedForm(forms.Form):
+    """
+    A public form's defences against scripts: a field people never see (a filled one
+    is spam, answered as if sent) and a signed token of when the form was shown (too
+    quick, or too old, is refused; the token serves one submission: see the views).
+    """
+
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The traps last, after the fields a person fills in.
+        self.order_fields([name for name in self.fields if name not in ("website", "started")])
+        if not self.is_bound:
+            self.initial["started"] = signing.dumps(signing.time.time(), salt=TIMESTAMP_SALT)
+
+    def clean_started(self):
+        try:
+            started = signing.loads(
+                self.cleaned_data["started"], salt=TIMESTAMP_SALT, max_age=TOKEN_MAX_AGE
+            )
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("The form is too old. Check your details and send it again."), code="stale"
+            ) from None
+        if signing.time.time() - float(started) < settings.INTEREST_MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                _("That was quicker than anyone can type. Check your details and send again."),
+                code="too_fast",
+            )
+        return self.cleaned_data["started"]  # the signed token itself: it is used once
+
+    @property
+    def is_spam(self):
+        """A filled honeypot: answered as if sent, and not stored."""
+        return bool(self.data.get("website"))
+
+
+class InterestForm(GuardedForm):
     company_name = LineField(label=_("Company name"), max_length=200)
     org_number = LineField(
         label=_("Organisation number"),
@@ -95,9 +136,6 @@ class InterestForm(forms.Form):
         label=_("I agree that the programme stores and handles these details to contact us."),
         error_messages={"required": _("We need your consent to handle the details you send.")},
     )
-    # Spam traps: a field people never see, and when the form was shown.
-    website = forms.CharField(required=False, label=_("Leave this empty"))
-    started = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,29 +144,6 @@ class InterestForm(forms.Form):
         self.fields["county"].choices = [("", _("Choose a county"))] + [
             (county.code, county.name) for county in counties
         ]
-        if not self.is_bound:
-            self.initial["started"] = signing.dumps(signing.time.time(), salt=TIMESTAMP_SALT)
 
     def clean_org_number(self):
         return normalise_org_number(self.cleaned_data["org_number"])
-
-    def clean_started(self):
-        try:
-            started = signing.loads(
-                self.cleaned_data["started"], salt=TIMESTAMP_SALT, max_age=TOKEN_MAX_AGE
-            )
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("The form is too old. Check your details and send it again."), code="stale"
-            ) from None
-        if signing.time.time() - float(started) < settings.INTEREST_MIN_FILL_SECONDS:
-            raise forms.ValidationError(
-                _("That was quicker than anyone can type. Check your details and send again."),
-                code="too_fast",
-            )
-        return self.cleaned_data["started"]  # the signed token itself: it is used once
-
-    @property
-    def is_spam(self):
-        """A filled honeypot: answered as if sent, and not stored."""
-        return bool(self.data.get("website"))

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "translations",
     "governance",
     "interest",
+    "accessibility",
     "operations",
     "accounts",
     "caching",

@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.models import DraftStateMixin
 from wagtail_localize.models import TranslationSource
 
+from accessibility.models import AccessibilityStatementPage
 from articles.models import ArticleIndexPage, ArticlePage
 from demo import content
 from demo.images import logo, portrait
@@ -106,6 +107,7 @@ class DemoLoader(SiteBuilder):
         self.child(home, PartnersPage, content.PARTNERS_PAGE)
         privacy = self.child(home, ContentPage, content.PRIVACY_PAGE)
         self.child(home, InterestFormPage, {**content.INTEREST_FORM_PAGE, "privacy_page": privacy})
+        self.child(home, AccessibilityStatementPage, content.ACCESSIBILITY_PAGE)
         for fields in content.ARTICLES:
             fields = dict(fields)
             region_slug = fields.pop("region")

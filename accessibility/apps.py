@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class AccessibilityConfig(AppConfig):
+    """
+    The accessibility statement (tillgänglighetsredogörelse) after DIGG's model, linked
+    from every page's footer, and the form through which a visitor reports a barrier to
+    the programme office.
+    """
+
+    name = "accessibility"
+    verbose_name = "Tillgänglighet"
