@@ -7,6 +7,7 @@ class TranslationsConfig(AppConfig):
     name = "translations"
 
     def ready(self):
-        from . import store
+        from . import localize_dates, store
 
         store.connect()
+        localize_dates.install()
