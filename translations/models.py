@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
@@ -54,6 +55,14 @@ class TranslationState(models.Model):
     @property
     def language(self):
         return self.locale.get_display_name()
+
+    @property
+    def type_label(self):
+        """The kind of page or snippet, in the reader's language (``type_name`` is the
+        name in the language it was worked out in)."""
+        content_type = self.page.content_type if self.page_id else self.content_type
+        model = content_type.model_class()
+        return capfirst(model._meta.verbose_name) if model else self.type_name
 
     @property
     def status_label(self):
