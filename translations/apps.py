@@ -7,7 +7,8 @@ class TranslationsConfig(AppConfig):
     name = "translations"
 
     def ready(self):
-        from . import localize_dates, store
+        from . import credit, localize_dates, store
 
         store.connect()
         localize_dates.install()
+        credit.install()
