@@ -27,7 +27,7 @@ class TranslationState(models.Model):
     object_id = models.PositiveIntegerField()
     title = models.CharField(max_length=255)
     type_name = models.CharField(max_length=255)
-    status = models.CharField(max_length=10, choices=Status.choices)
+    status = models.CharField(max_length=12, choices=Status.choices)
     action = models.CharField(max_length=13, choices=Action.choices)
     translation_id = models.PositiveIntegerField(null=True)
     # An alias shows the source's text; wagtail-localize still offers to translate it.
