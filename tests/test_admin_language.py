@@ -1,11 +1,12 @@
 """
 A Swedish editor's admin is in Swedish, found without a list of strings to forbid.
 
-Each screen an editor passes is rendered twice, for the same user in Swedish and in
-English, and the visible text of the two compared: a text that reads the same in both
-was not translated, and is English left in the Swedish admin, unless it is a name (of a
-page, a person, a partner, an image, a user, a group…), a number or date, or one of the
-few words that Swedish and English spell alike (``SAME_IN_BOTH``).
+Each screen an editor of each role passes is rendered twice, for two editors of the same
+group, one whose admin is in Swedish and one in English, and the visible text compared:
+a text that reads the same in both was not translated, and is English left in the
+Swedish admin, unless it is a name (of a page, a person, a partner, an image, a user, a
+group…), a number or date, or one of the few words that Swedish and English spell alike
+(``SAME_IN_BOTH``).
 """
 
 import json
@@ -27,12 +28,14 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from articles.models import ArticlePage
-from governance.groups import PROGRAMME_OFFICE
+from governance.groups import PROGRAMME_OFFICE, TRANSLATORS
 from home.models import ProgrammePeriod
 from partners.models import Partner
 from regions.models import Person, RegionPage
 
 pytestmark = pytest.mark.django_db
+
+REGION = "Region Mellersta Norrland"
 
 # Words that are the same in Swedish and English, so that finding them in both renders
 # says nothing. Each is a proper noun or a word both languages use alike.
@@ -136,12 +139,12 @@ def swedish_translations():
     return swedish
 
 
-def editor_in(language):
-    """A client for a programme-office editor whose admin is in ``language``."""
+def editor_in(language, group=PROGRAMME_OFFICE):
+    """A client for an editor of ``group`` whose admin is in ``language``."""
     user = get_user_model().objects.create_user(
-        f"kontoret-{language}", first_name="Karin", last_name="Kontorsdóttir"
+        f"{group}-{language}", first_name="Karin", last_name="Kontorsdóttir"
     )
-    user.groups.add(Group.objects.get(name=PROGRAMME_OFFICE))
+    user.groups.add(Group.objects.get(name=group))
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()
@@ -186,6 +189,30 @@ def screens(sv, en):
     ]
 
 
+def screens_of_the_other_roles(sv, en):
+    """{group: the screens its editors pass}, for the regional editor and the translator."""
+    article = ArticlePage.objects.get(locale=sv, slug="reflektion-fran-mitt-sverige")
+    english = article.get_translation(en)
+    partner = Partner.objects.filter(locale=en).first()
+    return {
+        REGION: [
+            "/admin/",
+            f"/admin/pages/{article.get_parent().pk}/",
+            f"/admin/pages/{article.pk}/edit/",
+            "/admin/images/",
+            "/admin/images/chooser/",
+        ],
+        TRANSLATORS: [
+            "/admin/",
+            f"/admin/pages/{english.get_parent().pk}/",
+            f"/admin/pages/{english.pk}/edit/",
+            "/admin/reports/translation-status/",
+            f"/admin/snippets/partners/partner/edit/{partner.pk}/",
+            "/admin/images/chooser/",
+        ],
+    }
+
+
 def rendered(client, url):
     response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
@@ -207,12 +234,28 @@ def untranslated(swedish, english, known):
     return sorted(left)
 
 
-def test_no_screen_shows_english_to_a_swedish_editor(sv, en):
-    swedish, english = editor_in("sv"), editor_in("en")
+def english_found(swedish, english, urls):
+    """{url: the English its Swedish screen shows} for each of ``urls`` that shows any."""
     known = SimpleNamespace(names=names_in_the_database(), swedish=swedish_translations())
     found = {}
-    for url in screens(sv, en):
+    for url in urls:
         left = untranslated(rendered(swedish, url), rendered(english, url), known)
         if left:
             found[url] = left
-    assert found == {}, "\n".join(f"{url}: {texts}" for url, texts in found.items())
+    return found
+
+
+def report(found):
+    return "\n".join(f"{url}: {texts}" for url, texts in found.items())
+
+
+def test_no_screen_shows_english_to_the_programme_office(sv, en):
+    found = english_found(editor_in("sv"), editor_in("en"), screens(sv, en))
+    assert found == {}, report(found)
+
+
+@pytest.mark.parametrize("group", [REGION, TRANSLATORS])
+def test_no_screen_shows_english_to_a_regional_editor_or_translator(group, sv, en):
+    urls = screens_of_the_other_roles(sv, en)[group]
+    found = english_found(editor_in("sv", group), editor_in("en", group), urls)
+    assert found == {}, report(found)
