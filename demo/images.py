@@ -1,4 +1,7 @@
-"""Images the demo makes itself (logos and portraits), so nothing is ever downloaded."""
+"""
+Images the demo makes itself (logos and portraits), so nothing is ever downloaded. They
+are the programme's, in its shared collection, which every editor may choose from.
+"""
 
 import hashlib
 import io
@@ -10,6 +13,8 @@ from PIL import ImageDraw, ImageFont
 from django.core.files.images import ImageFile
 
 from wagtail.images.models import Image
+
+from governance.groups import programme_collection
 
 # A Latin-1 subset of DejaVu Sans Bold: Pillow's built-in font has no å, ä or ö.
 FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans-Bold-Latin1.ttf"
@@ -44,17 +49,22 @@ def _png(width, height, text, font_size):
     return buffer
 
 
-def get_or_make_image(title, text, *, width, height, font_size, collection=None):
-    """The Wagtail image called ``title``, drawn with ``text`` the first time it is asked for."""
+def get_or_make_image(title, text, *, width, height, font_size):
+    """The Wagtail image called ``title`` in the programme's collection, drawn with ``text``
+    the first time it is asked for (one an earlier demo left in the root is moved there)."""
+    collection = programme_collection()
     image = Image.objects.filter(title=title).first()
     if image is None:
         filename = hashlib.sha1(title.encode()).hexdigest()[:12] + ".png"
         image = Image(
-            title=title, file=ImageFile(_png(width, height, text, font_size), name=filename)
+            title=title,
+            file=ImageFile(_png(width, height, text, font_size), name=filename),
+            collection=collection,
         )
-        if collection is not None:
-            image.collection = collection
         image.save()
+    elif image.collection.is_root():
+        image.collection = collection
+        image.save(update_fields=["collection"])
     return image
 
 

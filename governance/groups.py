@@ -6,7 +6,8 @@ missing, corrects what drifted, and can be run at any time (``sync_editor_groups
 - The programme office edits, publishes, moves and deletes everywhere, in both
   languages, manages snippets, images and documents, and approves in the workflow.
 - Each regional node's group adds and edits pages only in its own RegionPage subtree,
-  in both languages, and submits them for moderation; it has a collection of its own.
+  in both languages, and submits them for moderation; it has a collection of its own,
+  where its uploads go, and chooses from the programme's shared one ("Programmet").
 - Translators edit the English tree and the English versions of snippets; never the
   Swedish source. What they finish goes to the workflow, pages and snippets alike.
 """
@@ -53,6 +54,10 @@ MEDIA_ACTIONS = {
     "wagtailimages": ["add_image", "change_image", "choose_image"],
     "wagtaildocs": ["add_document", "change_document", "choose_document"],
 }
+# The programme's images and documents, which every editor may use and only the office
+# may change: the demo's logos and portraits live there.
+PROGRAMME_COLLECTION = "Programmet"
+CHOOSE_ACTIONS = {"wagtailimages": ["choose_image"], "wagtaildocs": ["choose_document"]}
 # app label -> codenames, for model-wide permissions
 OFFICE_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
@@ -138,13 +143,30 @@ def set_page_permissions(group, pages, codenames):
     )
 
 
-def set_collection_permissions(group, collection):
-    wanted = [p for app, codes in MEDIA_ACTIONS.items() for p in permissions(app, codes)]
-    GroupCollectionPermission.objects.filter(group=group).exclude(collection=collection).delete()
-    for permission in wanted:
+def media_permissions(table):
+    return [p for app, codes in table.items() for p in permissions(app, codes)]
+
+
+def set_collection_permissions(group, grants):
+    """Exactly ``grants`` ({collection: permissions}) for ``group``; nothing else remains."""
+    wanted = {(c.pk, p.pk) for c, perms in grants.items() for p in perms}
+    existing = GroupCollectionPermission.objects.filter(group=group)
+    for grant in existing:
+        if (grant.collection_id, grant.permission_id) not in wanted:
+            grant.delete()
+    for collection_id, permission_id in wanted:
         GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=permission
+            group=group, collection_id=collection_id, permission_id=permission_id
         )
+
+
+def programme_collection():
+    """The shared collection of the programme's images and documents, made if missing."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=PROGRAMME_COLLECTION).first()
+    if collection is None:
+        collection = root.add_child(name=PROGRAMME_COLLECTION)
+    return collection
 
 
 @transaction.atomic
@@ -153,7 +175,9 @@ def sync_programme_office():
     set_model_permissions(group, OFFICE_MODEL_PERMISSIONS)
     # The root holds the home page of every language, so this covers both.
     set_page_permissions(group, [Page.get_first_root_node()], ALL_PAGE_ACTIONS)
-    set_collection_permissions(group, Collection.get_first_root_node())
+    set_collection_permissions(
+        group, {Collection.get_first_root_node(): media_permissions(MEDIA_ACTIONS)}
+    )
     return group
 
 
@@ -163,11 +187,10 @@ def sync_translators():
     set_model_permissions(group, TRANSLATOR_MODEL_PERMISSIONS)
     translated_homes = HomePage.objects.exclude(locale=Locale.get_default())
     set_page_permissions(group, list(translated_homes), TRANSLATOR_PAGE_ACTIONS)
-    GroupCollectionPermission.objects.filter(group=group).delete()
-    for permission in permissions("wagtailimages", ["choose_image"]):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=Collection.get_first_root_node(), permission=permission
-        )
+    set_collection_permissions(
+        group,
+        {Collection.get_first_root_node(): permissions("wagtailimages", ["choose_image"])},
+    )
     return group
 
 
@@ -197,7 +220,8 @@ def region_collection_for(group):
 
 @transaction.atomic
 def sync_region(region):
-    """The group of ``region``'s node: its subtree in every language, its own collection."""
+    """The group of ``region``'s node: its subtree in every language, its own collection
+    (where its uploads go, the only one it may add to), and the programme's to choose from."""
     source_locale = Locale.get_default()
     if region.locale_id != source_locale.pk:
         region = region.get_translation_or_none(source_locale) or region
@@ -205,7 +229,13 @@ def sync_region(region):
     set_model_permissions(group, REGION_MODEL_PERMISSIONS)
     translations = list(region.get_translations(inclusive=True))
     set_page_permissions(group, translations, REGION_PAGE_ACTIONS)
-    set_collection_permissions(group, region_collection_for(group))
+    set_collection_permissions(
+        group,
+        {
+            region_collection_for(group): media_permissions(MEDIA_ACTIONS),
+            programme_collection(): media_permissions(CHOOSE_ACTIONS),
+        },
+    )
     return group
 
 
@@ -236,6 +266,7 @@ def sync_workflow():
 
 def sync_editor_groups():
     """Create or correct every editor group and the workflow. Returns the groups."""
+    programme_collection()
     groups = [sync_programme_office(), sync_translators()]
     groups += [sync_region(r) for r in RegionPage.objects.filter(locale=Locale.get_default())]
     sync_workflow()

@@ -15,10 +15,20 @@ LOCALE_DIR = ROOT / "locale"
 NOT_SOURCE = (".git", ".venv", "var", "artifacts", "media", "static_collected", "backups")
 
 
-@pytest.mark.parametrize("language", ["sv", "en"])
-def test_compiled_catalogue_matches_its_source(language):
-    po = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / "django.po"))
-    with open(LOCALE_DIR / language / "LC_MESSAGES" / "django.mo", "rb") as mo_file:
+ADMIN_LOCALE_DIR = ROOT / "translations" / "admin_locale" / "sv" / "LC_MESSAGES"
+CATALOGUES = [
+    LOCALE_DIR / "sv" / "LC_MESSAGES" / "django.po",
+    LOCALE_DIR / "en" / "LC_MESSAGES" / "django.po",
+    # The project's Swedish for Wagtail's and wagtail-localize's strings.
+    ADMIN_LOCALE_DIR / "django.po",
+    ADMIN_LOCALE_DIR / "djangojs.po",
+]
+
+
+@pytest.mark.parametrize("source", CATALOGUES, ids=lambda path: str(path.relative_to(ROOT)))
+def test_compiled_catalogue_matches_its_source(source):
+    po = polib.pofile(str(source))
+    with open(source.with_suffix(".mo"), "rb") as mo_file:
         compiled = gettext.GNUTranslations(mo_file)
     for entry in po.translated_entries():
         if entry.msgid_plural:

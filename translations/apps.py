@@ -7,6 +7,8 @@ class TranslationsConfig(AppConfig):
     name = "translations"
 
     def ready(self):
-        from . import store
+        from . import credit, localize_dates, store
 
         store.connect()
+        localize_dates.install()
+        credit.install()

@@ -109,7 +109,7 @@ def translation_buttons(page, user, fallback, next_url=None):
     untranslated = [
         (locale_id, state)
         for locale_id, state in states.items()
-        if state["status"] == Status.MISSING or state["alias"]
+        if state["status"] in (Status.MISSING, Status.UNPUBLISHED) or state["alias"]
     ]
     if any(
         may_translate(user, page, target_locales()[locale_id], state["translation"])
@@ -156,6 +156,8 @@ def may_translate(user, page, locale, translation_id=None):
     """``permissions.can_translate_into``, with what is the same for siblings asked once."""
     if translation_id:  # an alias: translating it edits it
         return permissions.can_edit(user, Page.objects.get(pk=translation_id))
+    if not permissions.may_translate_unpublished(user, page):
+        return False
 
     def parent_allows():
         parent = permissions.nearest_translated_ancestor(page, locale)

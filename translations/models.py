@@ -1,6 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
@@ -26,7 +27,7 @@ class TranslationState(models.Model):
     object_id = models.PositiveIntegerField()
     title = models.CharField(max_length=255)
     type_name = models.CharField(max_length=255)
-    status = models.CharField(max_length=10, choices=Status.choices)
+    status = models.CharField(max_length=12, choices=Status.choices)
     action = models.CharField(max_length=13, choices=Action.choices)
     translation_id = models.PositiveIntegerField(null=True)
     # An alias shows the source's text; wagtail-localize still offers to translate it.
@@ -54,6 +55,14 @@ class TranslationState(models.Model):
     @property
     def language(self):
         return self.locale.get_display_name()
+
+    @property
+    def type_label(self):
+        """The kind of page or snippet, in the reader's language (``type_name`` is the
+        name in the language it was worked out in)."""
+        content_type = self.page.content_type if self.page_id else self.content_type
+        model = content_type.model_class()
+        return capfirst(model._meta.verbose_name) if model else self.type_name
 
     @property
     def status_label(self):

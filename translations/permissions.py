@@ -8,6 +8,8 @@ the admin offers only what they allow.
 The rules, for a user and the object a translation is of:
 - starting a translation into a language needs permission to edit the page it will
   create: "change" on the nearest page that already exists in that language above it;
+  and, while the Swedish has never been published, permission to publish it: only the
+  programme office translates text it has not approved;
 - every other action on a translation (translate strings, override, PO files, machine
   translation, preview, stop, sync) needs permission to edit the translated object;
 - publishing it (sync with "publish immediately", the editor's publish, converting it to
@@ -21,6 +23,8 @@ from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from caching.tree import source_locale
+
+from .status import never_published
 
 # Declared on TranslationState's Meta (models.py); the programme office holds it.
 SOURCE_LANGUAGE_PERMISSION = "translations.edit_source_language"
@@ -66,8 +70,15 @@ def nearest_translated_ancestor(page, locale):
     return Page.get_first_root_node()
 
 
+def may_translate_unpublished(user, obj):
+    """A never-published Swedish page or snippet is translated only by those who may publish it."""
+    return not (is_source_language(obj) and never_published(obj)) or can_publish(user, obj)
+
+
 def can_translate_into(user, obj, locale):
     """May ``user`` start (or restart from an alias) the translation of ``obj`` into ``locale``?"""
+    if not may_translate_unpublished(user, obj):
+        return False
     if isinstance(obj, Page):
         existing = obj.get_translation_or_none(locale)
         if existing is not None:

@@ -3,6 +3,9 @@ The translation state of the whole site: for every Swedish page and translatable
 and every other language, one of
 
 - **missing**: no translation exists;
+- **unpublished**: no translation exists, and the Swedish has never been published (a
+  draft, or waiting for its first approval): nothing the programme office approved to
+  translate yet;
 - **draft**: the translation was never published and still has untranslated text;
 - **outdated**: the Swedish source was published since the translation was last synced,
   or a sync brought in text nobody has translated yet;
@@ -50,6 +53,7 @@ from wagtail_localize.models import (
 
 class Status(models.TextChoices):
     MISSING = "missing", _("Missing")
+    UNPUBLISHED = "unpublished", _("Not published yet")
     DRAFT = "draft", _("Draft")
     OUTDATED = "outdated", _("Out of date")
     IN_REVIEW = "in_review", _("In review")
@@ -252,9 +256,19 @@ def status_rows(kind, objects, keys, sources, locale):
     return rows
 
 
+def never_published(obj):
+    """Is ``obj`` a draft that was never live (new, or waiting for its first approval)?
+
+    A live object with changes in review is not: its translation follows the live one.
+    """
+    return isinstance(obj, DraftStateMixin) and not obj.live and obj.first_published_at is None
+
+
 def classify(kind, obj, translation, source, record, evidence):
     """(status, action) of one translation; see the module's docstring for the statuses."""
     if translation is None:
+        if never_published(obj):
+            return Status.UNPUBLISHED, Action.TRANSLATE
         return Status.MISSING, Action.TRANSLATE
     if source is None or record is None:
         # Made by hand, not through wagtail-localize: all that is known is whether it is live.

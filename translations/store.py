@@ -154,9 +154,9 @@ def write(rows):
 def states(locales=None):
     """The kept states, pages in tree order and then snippets, fresh for this thread."""
     flush()
-    queryset = TranslationState.objects.select_related("locale", "content_type").order_by(
-        "kind", "page__path", "content_type", "object_id", "locale__language_code"
-    )
+    queryset = TranslationState.objects.select_related(
+        "locale", "content_type", "page__content_type"
+    ).order_by("kind", "page__path", "content_type", "object_id", "locale__language_code")
     if locales is not None:
         queryset = queryset.filter(locale__in=locales)
     return queryset

@@ -24,10 +24,10 @@ class TranslationStatusReportView(ReportView):
     index_results_url_name = "translation_status_report_results"
     results_template_name = "translations/admin/translation_status_results.html"
     paginate_by = 100
-    list_export = ["title", "type_name", "language", "status_label"]
+    list_export = ["title", "type_label", "language", "status_label"]
     export_headings = {
         "title": _("Title"),
-        "type_name": _("Type"),
+        "type_label": _("Type"),
         "language": _("Language"),
         "status_label": _("Status"),
     }

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.admin.ui.side_panels import StatusSidePanel
 from wagtail.models import Page, RevisionMixin, WorkflowMixin
 
-from .. import permissions, review
+from .. import localize_dates, permissions, review
 
 register = template.Library()
 
@@ -14,6 +14,12 @@ register = template.Library()
 def translation_review(context, translation, page):
     """The moderation state of a translated page, for its translation editor."""
     return review.review_state(context["request"].user, translation, page)
+
+
+@register.simple_tag
+def translation_editor_props(props, instance):
+    """The translation editor's properties, its dates in the reader's language."""
+    return localize_dates.editor_props(props, instance)
 
 
 @register.simple_tag(takes_context=True)
