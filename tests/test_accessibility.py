@@ -224,7 +224,9 @@ def test_the_office_reads_the_reports_and_nobody_else_sees_them(client, users):
     assert listing.status_code == 200 and REPORT["description"][:30] in listing.content.decode()
     inspect = office.get(f"/admin/snippets/accessibility/barrierreport/inspect/{report.pk}/")
     assert inspect.status_code == 200 and REPORT["email"] in inspect.content.decode()
-    assert office.get(f"/admin/snippets/accessibility/barrierreport/edit/{report.pk}/").status_code in {
+    assert office.get(
+        f"/admin/snippets/accessibility/barrierreport/edit/{report.pk}/"
+    ).status_code in {
         302,
         403,
     }

@@ -285,7 +285,9 @@ def test_the_search_folds_diacritics_on_the_guides_database(stack, demo):
     def found(query):
         response = session.get(f"{SITE}/sok/", params={"q": query}, timeout=10)
         assert response.status_code == 200, query
-        return re.findall(r'<h2[^>]*>\s*<a href="([^"]+)"', response.text.split("search-results", 1)[-1])
+        return re.findall(
+            r'<h2[^>]*>\s*<a href="([^"]+)"', response.text.split("search-results", 1)[-1]
+        )
 
     assert found("Östersund")
     assert found("ostersund") == found("Östersund")
