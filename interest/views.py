@@ -27,48 +27,54 @@ def serving_node(county):
     )
 
 
-def too_many_posts(request):
-    """At most INTEREST_RATE_LIMIT posts an hour from one client address, on any worker."""
-    return counters.exceeded(
-        "interest-posts", client_address(request), settings.INTEREST_RATE_LIMIT, 60 * 60
-    )
-
-
-def serve_interest_form(page, request):
+def serve_guarded_form(page, request, form_class, kind, accept, sent_url):
+    """
+    A public form on ``page`` (a ``GuardedForm``), shown, or posted: when it is valid and
+    neither spam nor a replay of one already sent, ``accept(cleaned_data)`` keeps it, and
+    the visitor goes on to ``sent_url``. At most INTEREST_RATE_LIMIT posts an hour of each
+    ``kind`` from one client address, on any worker.
+    """
     status = 200
     if request.method == "POST":
-        form = InterestForm(request.POST)
-        if too_many_posts(request):
+        form = form_class(request.POST)
+        if counters.exceeded(
+            f"{kind}-posts", client_address(request), settings.INTEREST_RATE_LIMIT, 60 * 60
+        ):
             form.is_valid()
             form.add_error(None, _("Too many forms from your address. Try again in an hour."))
             status = 429
         elif form.is_spam:
-            return redirect(f"{page.url}?sent=1")
+            return redirect(sent_url)
         elif form.is_valid():
-            data = form.cleaned_data
-            if not counters.first_use("interest-token", data["started"], TOKEN_MAX_AGE):
-                # Sent twice (a double click, or a script replaying one form): the first
-                # is stored and mailed, the rest answered alike and dropped.
-                return redirect(f"{page.url}?sent=1")
-            submission = Submission.objects.create(
-                language=translation.get_language(),
-                company_name=data["company_name"],
-                org_number=data["org_number"],
-                county=data["county"],
-                region=serving_node(data["county"]),
-                employees=data["employees"],
-                contact_name=data["contact_name"],
-                email=data["email"],
-                phone=data["phone"],
-                message=data["message"],
-                consent=data["consent"],
-            )
-            mail.send(submission)  # a failure is marked and retried; the company is done
-            return redirect(f"{page.url}?sent=1")
+            # Sent twice (a double click, or a script replaying one form): the first is
+            # kept, the rest answered alike and dropped.
+            if counters.first_use(f"{kind}-token", form.cleaned_data["started"], TOKEN_MAX_AGE):
+                accept(form.cleaned_data)
+            return redirect(sent_url)
         else:
             status = 400
     else:
-        form = InterestForm()
+        form = form_class()
     context = page.get_context(request)
     context.update(form=form, sent=request.GET.get("sent") == "1")
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def serve_interest_form(page, request):
+    def accept(data):
+        submission = Submission.objects.create(
+            language=translation.get_language(),
+            company_name=data["company_name"],
+            org_number=data["org_number"],
+            county=data["county"],
+            region=serving_node(data["county"]),
+            employees=data["employees"],
+            contact_name=data["contact_name"],
+            email=data["email"],
+            phone=data["phone"],
+            message=data["message"],
+            consent=data["consent"],
+        )
+        mail.send(submission)  # a failure is marked and retried; the company is done
+
+    return serve_guarded_form(page, request, InterestForm, "interest", accept, f"{page.url}?sent=1")

@@ -24,6 +24,10 @@ from .backends import SearchTimeout, time_limit
 
 
 class PageSearchView(SearchView):
+    # Wagtail's view names no kind of item, so its header read "1–2 av 2 None".
+    verbose_name = Page._meta.verbose_name
+    verbose_name_plural = Page._meta.verbose_name_plural
+
     def annotate_queryset(self, pages):
         pages = super().annotate_queryset(pages)
         # As the explorer does; no hook here reads the parent, which a search has not.
