@@ -20,6 +20,34 @@ from translations.status import compute
 # The production rehearsal runs on its own (make rehearsal): it brings up a whole stack.
 collect_ignore = [] if os.environ.get("REHEARSAL") else ["rehearsal"]
 
+# What the database engine cannot change: headers, settings, deploy files, catalogues,
+# storage, mails and the admin's wording. CI runs these on SQLite only, and the rest of
+# the suite (the browser's excepted) again on PostgreSQL, as production runs it.
+SAME_ON_EVERY_ENGINE = {
+    "test_admin_language.py",
+    "test_blocks.py",
+    "test_catalogues.py",
+    "test_dependencies.py",
+    "test_deploy_files.py",
+    "test_documents.py",
+    "test_editor_mails.py",
+    "test_error_reports.py",
+    "test_glossary.py",
+    "test_s3_media.py",
+    "test_security.py",
+    "test_serving.py",
+    "test_settings.py",
+    "test_two_factor.py",
+    "test_varnish.py",
+    "test_well_known.py",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name in SAME_ON_EVERY_ENGINE:
+            item.add_marker(pytest.mark.same_on_every_engine)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
