@@ -36,27 +36,47 @@ class BanRequest(Request):
 
 def ban_everything():
     """Ask every cache in front to drop all it keeps for each site."""
+    ban()
+
+
+def ban_under(prefix):
+    """
+    Ask every cache in front to drop what it keeps under one path, whatever the query
+    string: ``ban_under("/api/")`` for the content API's answers (syndication/).
+    """
+    ban(prefix)
+
+
+def ban(prefix=None):
     if not settings.WAGTAILFRONTENDCACHE:
         return
     backends = get_backends().values()
+    hosts = [urlsplit(site.root_url).netloc for site in Site.objects.all()]
     for backend in backends:
         if isinstance(backend, CloudflareBackend):
-            purge_zone(backend)
+            purge_zone(backend, [f"{host}{prefix}" for host in hosts] if prefix else None)
     backends = [b for b in backends if isinstance(b, HTTPBackend)]
-    for site in Site.objects.all():
-        host = urlsplit(site.root_url).netloc
+    for host in hosts:
+        headers = {"Host": host}
+        if prefix:
+            headers["X-Ban-Prefix"] = prefix
         for backend in backends:
             request = BanRequest(
-                f"{backend.cache_scheme}://{backend.cache_netloc}/", headers={"Host": host}
+                f"{backend.cache_scheme}://{backend.cache_netloc}/", headers=headers
             )
             try:
                 urlopen(request, timeout=10)
             except (URLError, OSError) as error:
-                logger.error("Could not ban %s from the HTTP cache: %s", host, error)
+                logger.error(
+                    "Could not ban %s%s from the HTTP cache: %s", host, prefix or "", error
+                )
 
 
-def purge_zone(backend):
-    """Cloudflare's "purge everything" for the zone, authenticated as Wagtail's backend is."""
+def purge_zone(backend, prefixes=None):
+    """
+    Cloudflare's "purge everything" for the zone, or its purge by prefix ("host/path"),
+    authenticated as Wagtail's backend is.
+    """
     if backend.cloudflare_token:
         headers = {"Authorization": f"Bearer {backend.cloudflare_token}"}
     else:
@@ -67,7 +87,7 @@ def purge_zone(backend):
     try:
         response = requests.post(
             backend.cloudflare_purge_endpoint_url,
-            json={"purge_everything": True},
+            json={"prefixes": prefixes} if prefixes else {"purge_everything": True},
             headers=headers,
             timeout=30,
         )

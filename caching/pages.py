@@ -21,7 +21,8 @@ every page.
 
 No visitor can empty or bloat the store: tracking parameters are taken off the address
 exactly as the VCL takes them off (TRACKING_PARAMETERS; tests compare the two), a page
-is kept only for the query parameters the site reads (PAGE_CACHE_QUERY_PARAMETERS), and a
+is kept only for the query parameters the site reads (PAGE_CACHE_QUERY_PARAMETERS, and
+those of the content API under /api/: PAGE_CACHE_QUERY_PARAMETERS_BY_PREFIX), and a
 missing page is never kept, so a stream of made-up addresses fills nothing.
 """
 
@@ -79,9 +80,19 @@ def kept_query(request):
         for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
         if not TRACKING.fullmatch(name)
     ]
-    if any(name not in settings.PAGE_CACHE_QUERY_PARAMETERS for name, _ in parameters):
+    read = read_parameters(request.path)
+    if any(name not in read for name, _ in parameters):
         return None
     return urlencode(parameters)
+
+
+def read_parameters(path):
+    """The query parameters the site reads at ``path``: the pages', and the API's under it."""
+    read = set(settings.PAGE_CACHE_QUERY_PARAMETERS)
+    for prefix, names in settings.PAGE_CACHE_QUERY_PARAMETERS_BY_PREFIX.items():
+        if path.startswith(prefix):
+            read |= names
+    return read
 
 
 def cache_key(request, generation, query):

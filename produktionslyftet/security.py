@@ -18,6 +18,8 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from syndication.embeds import is_embed
+
 
 def client_address(request):
     """
@@ -98,13 +100,17 @@ class SecurityHeadersMiddleware:
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """
-    django-csp's middleware with two policies: the strict CONTENT_SECURITY_POLICY for the
-    public site, and ADMIN_CONTENT_SECURITY_POLICY for Wagtail's admin, which needs
-    inline scripts and styles (docs/security.md says why).
+    django-csp's middleware with three policies: the strict CONTENT_SECURITY_POLICY for
+    the public site, ADMIN_CONTENT_SECURITY_POLICY for Wagtail's admin, which needs
+    inline scripts and styles (docs/security.md says why), and for the regions' embeds
+    EMBED_CONTENT_SECURITY_POLICY, the public one that the universities' sites may frame.
+    Chosen by path, so that a page from the page cache gets its policy too.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and request.path.startswith("/admin/"):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        elif not report_only and parts.config is None and is_embed(request.path):
+            parts.config = default_config(settings.EMBED_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         return parts

@@ -16,11 +16,13 @@ from home.sitemaps import SITEMAPS
 from produktionslyftet.health import healthz
 from produktionslyftet.well_known import security_txt
 from search import views as search_views
+from syndication import embeds
+from syndication.api import router as api_router
 
 handler500 = "home.views.server_error"
 
-# Not translated: the editors' admin, document downloads, robots.txt, security.txt and the
-# health check.
+# Not translated: the editors' admin, document downloads, the content API (its languages
+# are a parameter), robots.txt, security.txt and the health check.
 # (Django's own admin is not installed: Wagtail's admin is the only one.)
 urlpatterns = [
     # Wagtail's password reset with limits per address and per account (accounts/views.py):
@@ -32,6 +34,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
@@ -53,6 +56,7 @@ if settings.SERVE_MEDIA:
 # (/sok/ and /en/search/).
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
+    path(_("embed/<slug:region>/"), embeds.region_news, name="region_embed"),
     path("rss/", ArticleFeed(), name="article_feed"),
     path("rss/<slug:region>/", RegionArticleFeed(), name="region_article_feed"),
     path(

@@ -25,6 +25,7 @@ from caching.tree import public
 from home.models import BasePage, BodyPage, ProgrammePeriod, PublishedSnippet
 
 from .maps import SWEDEN_EAST, SWEDEN_NORTH, SWEDEN_SOUTH, SWEDEN_WEST
+from .panels import EmbedPanel
 
 
 class Person(PublishedSnippet, index.Indexed):
@@ -252,6 +253,10 @@ class RegionPage(BodyPage):
             ],
             heading=_("Contact, map and period"),
         ),
+    ]
+    promote_panels = [
+        *BasePage.promote_panels,
+        EmbedPanel(heading=_("On the university's site")),
     ]
     search_fields = [*BodyPage.search_fields, index.SearchField("host_organisation", boost=1.5)]
     translatable_fields = [

@@ -22,7 +22,7 @@ READERS = [
 def variables_read():
     """Every environment variable the settings and gunicorn's configuration read."""
     pattern = re.compile(
-        r"""(?:env(?:_bool|_list|_addresses)?|environ\.get|getenv)\(\s*["']([A-Z][A-Z0-9_]*)["']"""
+        r"""(?:env(?:_bool|_list|_addresses|_origins)?|environ\.get|getenv)\(\s*["']([A-Z][A-Z0-9_]*)["']"""
     )
     return {name for path in READERS for name in pattern.findall(path.read_text())}
 

@@ -39,7 +39,10 @@ class PurgeRecorder(BaseHTTPRequestHandler):
         self.end_headers()
 
     def do_BAN(self):
-        self.server.banned.append(self.headers["Host"])
+        if self.headers["X-Ban-Prefix"]:
+            self.server.banned_under.append((self.headers["Host"], self.headers["X-Ban-Prefix"]))
+        else:
+            self.server.banned.append(self.headers["Host"])
         self.send_response(200)
         self.end_headers()
 
@@ -50,6 +53,7 @@ def recording_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
     server.purged = []
     server.banned = []
+    server.banned_under = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -157,11 +161,13 @@ def test_a_partner_or_a_person_saved_bans_the_whole_site_downstream(purging, pur
     assert purge_server.banned == ["testserver", "testserver"]
 
 
-def test_publishing_an_article_purges_addresses_and_bans_nothing(purging, purge_server, sv):
+def test_publishing_an_article_purges_addresses_and_bans_only_the_api(purging, purge_server, sv):
     article = ArticlePage.objects.filter(locale=sv).live().first()
     with purging() as purged:
         article.save_revision().publish()
     assert purged and not purge_server.banned
+    # The content API's listings can have any query string: let go of by path.
+    assert purge_server.banned_under == [("testserver", "/api/")]
 
 
 def test_any_other_page_published_or_withdrawn_bans_the_whole_site(purging, purge_server, sv):
@@ -195,28 +201,43 @@ def test_renewing_the_caches_on_deploy_bans_the_whole_site_in_every_cache(
     assert purge_server.banned == second_purge_server.banned == ["testserver"]
 
 
-def test_cloudflare_is_asked_to_purge_everything_once(sv, django_capture_on_commit_callbacks):
-    """Cloudflare's API cannot be reached from here: its HTTP client stands in for it."""
-    sent = []
+@pytest.fixture
+def cloudflare(django_capture_on_commit_callbacks):
+    """
+    Cloudflare's API cannot be reached from here: its HTTP client stands in for it. Runs
+    a block with Cloudflare as the frontend cache; returns what was posted to it.
+    """
 
-    def post(url, json=None, headers=None, timeout=None):
-        sent.append((url, json, headers["Authorization"]))
-        response = requests.Response()
-        response.status_code = 200
-        return response
+    @contextmanager
+    def run():
+        sent = []
 
-    cloudflare = {
-        "cloudflare": {
-            "BACKEND": "caching.frontend.AfterCommitCloudflareBackend",
-            "BEARER_TOKEN": "token",
-            "ZONEID": "zone",
+        def post(url, json=None, headers=None, timeout=None):
+            sent.append((url, json, headers["Authorization"]))
+            response = requests.Response()
+            response.status_code = 200
+            response._content = b'{"success": true}'
+            return response
+
+        backends = {
+            "cloudflare": {
+                "BACKEND": "caching.frontend.AfterCommitCloudflareBackend",
+                "BEARER_TOKEN": "token",
+                "ZONEID": "zone",
+            }
         }
-    }
-    with (
-        override_settings(WAGTAILFRONTENDCACHE=cloudflare),
-        mock.patch("caching.downstream.requests.post", post),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
+        with (
+            override_settings(WAGTAILFRONTENDCACHE=backends),
+            mock.patch("caching.downstream.requests.post", post),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            yield sent
+
+    return run
+
+
+def test_cloudflare_is_asked_to_purge_everything_once(sv, cloudflare):
+    with cloudflare() as sent:
         Partner.objects.filter(locale=sv).first().save()
     assert sent == [
         (
@@ -225,6 +246,14 @@ def test_cloudflare_is_asked_to_purge_everything_once(sv, django_capture_on_comm
             "Bearer token",
         )
     ]
+
+
+def test_cloudflare_is_asked_to_purge_the_api_by_prefix_on_an_article(sv, cloudflare):
+    with cloudflare() as sent:
+        ArticlePage.objects.filter(locale=sv).live().first().save_revision().publish()
+    posted = [json for _url, json, _auth in sent]
+    assert {"prefixes": ["testserver/api/"]} in posted
+    assert {"purge_everything": True} not in posted
 
 
 def test_without_a_cache_in_front_nothing_is_sent_or_looked_up(

@@ -47,6 +47,7 @@ def stack():
             "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{front}",
             "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{front}",
             "INTEREST_MIN_FILL_SECONDS": "0",
+            "UNIVERSITY_ORIGINS": "https://www.miun.se",
         }
         command = varnish(workdir, front, app, memory="32m")
         with (
@@ -123,6 +124,25 @@ def test_a_ban_from_outside_the_acl_is_refused(stack):
     connection.request("BAN", "/", headers={"Host": f"127.0.0.1:{stack['port']}"})
     assert connection.getresponse().status == 405
     assert get(stack, path).headers["X-Cache"] == "HIT", "still stored"
+
+
+def test_the_api_is_kept_per_origin_and_let_go_of_by_path(stack):
+    api, page = "/api/v2/news/?locale=sv&region=mellersta-norrland", "/kontakt/"
+    miun = {"Origin": "https://www.miun.se"}
+    for headers in (miun, {"Origin": "https://evil.example"}):
+        requests.get(stack["url"] + api, headers=headers, timeout=10)
+        again = requests.get(stack["url"] + api, headers=headers, timeout=10)
+        assert again.headers["X-Cache"] == "HIT"
+        allowed = again.headers.get("Access-Control-Allow-Origin")
+        assert allowed == (headers["Origin"] if headers is miun else None)
+    get(stack, page), get(stack, page)
+
+    connection = http.client.HTTPConnection("127.0.0.1", stack["port"], timeout=10)
+    host = f"127.0.0.1:{stack['port']}"
+    connection.request("BAN", "/", headers={"Host": host, "X-Ban-Prefix": "/api/"})
+    assert connection.getresponse().status == 200
+    assert requests.get(stack["url"] + api, headers=miun, timeout=10).headers["X-Cache"] == "MISS"
+    assert get(stack, page).headers["X-Cache"] == "HIT", "only the API was let go of"
 
 
 def test_a_partner_published_in_the_admin_is_fresh_on_every_page_through_varnish(stack):

@@ -11,7 +11,8 @@ vcl 4.1;
 # - PURGE is accepted only from the application servers (acl purgers): Wagtail's
 #   frontend cache sends one for each URL a publish changes. So is BAN, which drops
 #   everything kept for the request's host: the application sends one when something
-#   shown on many pages changes, a partner or a person (caching/downstream.py).
+#   shown on many pages changes, a partner or a person (caching/downstream.py); with
+#   X-Ban-Prefix, only what is kept under that path (the content API, on a publish).
 # - X-Cache says HIT or MISS on every response.
 # - Varnish listens on loopback only, behind the TLS terminator (deploy/nginx/), which
 #   sets X-Forwarded-Proto and X-Forwarded-For itself. What was asked over plain HTTP
@@ -75,6 +76,12 @@ sub vcl_recv {
     if (req.method == "BAN") {
         if (client.ip !~ purgers) {
             return (synth(405, "BAN not allowed from this address"));
+        }
+        # With X-Ban-Prefix, only what was kept under that path (the content API's
+        # answers, whatever their query string: caching/downstream.py's ban_under).
+        if (req.http.X-Ban-Prefix ~ "^/[a-z0-9/_-]*$") {
+            ban("obj.http.X-Host == " + req.http.host + " && obj.http.X-Url ~ ^" + req.http.X-Ban-Prefix);
+            return (synth(200, "Banned"));
         }
         ban("obj.http.X-Host == " + req.http.host);
         return (synth(200, "Banned"));

@@ -10,6 +10,7 @@ import email.utils
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import botocore.config
 import dj_database_url
@@ -56,6 +57,26 @@ def env_addresses(name):
     return [(display or address, address) for display, address in pairs]
 
 
+def env_origins(name):
+    """
+    Web origins, space- or comma-separated: "https://www.miun.se https://www.ltu.se".
+    Each is a scheme and a host (and a port), nothing more: browsers compare them whole.
+    """
+    origins = [item for item in re.split(r"[\s,]+", env(name, "")) if item]
+    for origin in origins:
+        parts = urlsplit(origin)
+        if (
+            parts.scheme not in ("https", "http")
+            or not parts.hostname
+            or origin != (f"{parts.scheme}://{parts.netloc}")
+        ):
+            raise ImproperlyConfigured(
+                f"{name} must be origins such as https://www.miun.se (a scheme and a host, "
+                f"no path or trailing slash), separated by spaces; not {origin!r}"
+            )
+    return origins
+
+
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -78,6 +99,7 @@ INSTALLED_APPS = [
     "accounts",
     "caching",
     "limits",
+    "syndication",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -85,6 +107,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
+    "wagtail.api.v2",
+    "corsheaders",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -117,6 +141,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "produktionslyftet.security.SecurityHeadersMiddleware",
     "produktionslyftet.security.ContentSecurityPolicyMiddleware",
+    # CORS for the content API (syndication/), outside the page cache: a kept answer gets
+    # the headers of the origin asking for it, not those of the first one.
+    "corsheaders.middleware.CorsMiddleware",
     # Static files straight from the application server, before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors' pages from the page cache, before sessions, users or the page
@@ -171,6 +198,21 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
+# The universities' own sites (syndication/): their pages may read the content API from
+# the browser (CORS) and frame a region's embed (frame-ancestors). No other origin may.
+UNIVERSITY_ORIGINS = env_origins("UNIVERSITY_ORIGINS")
+EMBED_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "frame-ancestors": ["'self'", *UNIVERSITY_ORIGINS],
+    }
+}
+CORS_ALLOWED_ORIGINS = UNIVERSITY_ORIGINS
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+# What one client address may ask of the API a minute, beyond what caches answer.
+API_REQUESTS_PER_MINUTE = int(env("API_REQUESTS_PER_MINUTE", "120"))
+WAGTAILAPI_LIMIT_MAX = 50
 # Wagtail 8's admin writes inline scripts and style attributes, draws previews in a
 # same-origin frame, and makes images from blobs while uploading.
 ADMIN_CONTENT_SECURITY_POLICY = {
@@ -423,6 +465,10 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
 # The query parameters public pages read (listings' filters and pages, search, the county
 # finder); a page asked for with any other is served but not kept.
 PAGE_CACHE_QUERY_PARAMETERS = {"page", "q", "kind", "region", "period", "year", "county"}
+# …and those that the content API reads, under its own address (syndication/api.py).
+PAGE_CACHE_QUERY_PARAMETERS_BY_PREFIX = {
+    "/api/": {"locale", "region", "kind", "fields", "limit", "offset", "order"},
+}
 # Rate limits count in Redis when there is one, else in the database (limits/counters.py).
 LIMITS_IN_CACHE = bool(env("REDIS_URL"))
 if env("REDIS_URL"):
