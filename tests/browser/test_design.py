@@ -31,7 +31,10 @@ VNU_JAR = Path(
 
 @pytest.fixture(scope="session")
 def public_urls(site_url):
-    """Every page in the sitemap (both languages), plus search results and a 404 in each."""
+    """
+    Every page in the sitemap (both languages), plus search results, a region's embed and
+    a 404 in each.
+    """
     index = etree.fromstring(urllib.request.urlopen(site_url + "/sitemap.xml").read())
     pages = [
         urlsplit(loc).path
@@ -45,6 +48,8 @@ def public_urls(site_url):
         *pages,
         "/sok/?q=Norrland",
         "/en/search/?q=Norrland",
+        "/inbaddning/mellersta-norrland/",
+        "/en/embed/central-norrland/",
         "/finns-inte/",
         "/en/no-such-page/",
     ]
