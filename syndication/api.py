@@ -95,6 +95,12 @@ class ReadOnly:
     # Searching is the site's own search's work, with its limits (search/).
     known_query_parameters = BaseAPIViewSet.known_query_parameters - {"search", "search_operator"}
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # PostgreSQL's text cannot hold one, so no filter could be asked for it.
+        if any("\x00" in value for _name, values in request.GET.lists() for value in values):
+            raise BadRequestError("a parameter holds a NUL character")
+
     # What the endpoint serves of its model, beyond its id (fields.py).
     fields = []
 
