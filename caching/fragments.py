@@ -19,17 +19,23 @@ MISSING = object()
 
 
 class Kept:
-    """What this process has built under one generation."""
+    """
+    What this process has built under one generation. The generation and its values are
+    one pair, replaced by one assignment: a thread can never read a new generation with
+    the old values (under CPython's GIL two assignments in a row happen to be safe too,
+    but nothing promises it, least of all a free-threaded Python).
+    """
 
     def __init__(self):
-        self.generation = None
-        self.values = {}
+        self.pair = (None, {})
 
     def current(self):
         generation = current_generation()
-        if generation != self.generation:
-            self.generation, self.values = generation, {}
-        return self.values
+        kept_generation, values = self.pair
+        if generation != kept_generation:
+            values = {}
+            self.pair = (generation, values)
+        return values
 
 
 KEPT = Kept()
