@@ -65,12 +65,16 @@ upgrade-check: install
 	$(UPGRADE_VENV)/bin/python manage.py makemigrations --check --dry-run
 	$(UPGRADE_VENV)/bin/python -m pytest --ignore tests/test_dependencies.py $(PYTEST_ARGS)
 
-## The Nu HTML Checker for the browser tests (needs npm and java)
-tools: .tools/node_modules/vnu-jar/build/dist/vnu.jar
+## The Nu HTML Checker and Lighthouse for the browser tests (need npm, and java)
+tools: .tools/node_modules/vnu-jar/build/dist/vnu.jar .tools/node_modules/.bin/lighthouse
 
 .tools/node_modules/vnu-jar/build/dist/vnu.jar:
 	mkdir -p .tools
 	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@26
+
+.tools/node_modules/.bin/lighthouse:
+	mkdir -p .tools
+	npm install --silent --no-audit --no-fund --prefix .tools lighthouse@12
 
 # `make run` serves with the production settings, over plain HTTP on loopback.
 LOCAL := DJANGO_SETTINGS_MODULE=produktionslyftet.settings.local

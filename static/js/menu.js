@@ -1,5 +1,8 @@
 // The main menu on narrow screens: collapsed behind a "Menu" button that opens and closes
 // it. Progressive: without this script the button stays hidden and the menu stays open.
+// Where the browser can tell that scripts will run (the `scripting` media feature), the
+// stylesheet draws it closed, with its button, from the first paint, so that nothing below
+// moves when this script runs (site.css, "The phone menu").
 (function () {
     "use strict";
     var nav = document.querySelector(".main-menu");
@@ -10,6 +13,7 @@
     function setOpen(open) {
         button.setAttribute("aria-expanded", open ? "true" : "false");
         nav.classList.toggle("main-menu--closed", !open);
+        nav.classList.toggle("main-menu--open", open);
     }
 
     function apply() {

@@ -2,7 +2,8 @@
 Every public page, in both languages: accessible (axe-core, WCAG 2.1 A and AA), valid
 HTML (the Nu HTML Checker), self-contained (no request leaves the machine), and usable
 from 320 px wide up, with screenshots at 375 and 1280 px left in artifacts/screenshots/;
-and the main page types steady on a phone on a slow network (layout shift under 0.1).
+and the main page types steady on a phone, fast or slow (layout shift under 0.1, by the
+browser's own count and by Lighthouse's mobile run).
 """
 
 import json
@@ -124,33 +125,40 @@ new PerformanceObserver((list) => {
 """
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/",
-        "/en/",
-        "/aktuellt/",
-        "/regioner/mellersta-norrland/",
-        "/regioner/mellersta-norrland/reflektion-fran-mitt-sverige/",
-    ],
-)
-def test_a_phone_on_a_slow_network_sees_no_layout_shift(browser, site_url, path):
-    """Cumulative Layout Shift under 0.1 at 375 px, with fonts and pictures arriving late."""
+STEADY_PATHS = [
+    "/",
+    "/en/",
+    "/aktuellt/",
+    "/regioner/mellersta-norrland/",
+    "/regioner/mellersta-norrland/reflektion-fran-mitt-sverige/",
+    "/delta/",
+    "/sok/?q=lean",
+]
+SLOW_NETWORK = {"latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 100_000}
+
+
+@pytest.mark.parametrize("network", ["fast", "slow"])
+@pytest.mark.parametrize("path", STEADY_PATHS)
+def test_a_phone_sees_no_layout_shift(browser, site_url, path, network):
+    """
+    Cumulative Layout Shift under 0.1 on a phone the size Lighthouse's mobile run takes, at
+    loopback's speed and on a slow network with fonts and pictures arriving late. This
+    count missed the phone menu closing after the first paint (0.266 in Lighthouse): here
+    the menu's script runs before Chromium paints, even with its processor slowed four
+    times. The Lighthouse test below is the one that fails on it.
+    """
     context = browser.new_context(
-        base_url=site_url, viewport={"width": 375, "height": 812}, is_mobile=True
+        base_url=site_url,
+        viewport={"width": 412, "height": 823},
+        device_scale_factor=1.75,
+        is_mobile=True,
+        has_touch=True,
     )
     tab = context.new_page()
-    network = context.new_cdp_session(tab)
-    network.send("Network.enable")
-    network.send(
-        "Network.emulateNetworkConditions",
-        {
-            "offline": False,
-            "latency": 150,
-            "downloadThroughput": 200_000,
-            "uploadThroughput": 100_000,
-        },
-    )
+    if network == "slow":
+        cdp = context.new_cdp_session(tab)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {"offline": False, **SLOW_NETWORK})
     tab.add_init_script(LAYOUT_SHIFT_OBSERVER)
     visit(tab, path)
     tab.wait_for_timeout(1000)
@@ -164,6 +172,48 @@ def test_a_phone_on_a_slow_network_sees_no_layout_shift(browser, site_url, path)
     context.close()
     assert made > 0.1
     assert shift < 0.1
+
+
+LIGHTHOUSE = ROOT / ".tools" / "node_modules" / ".bin" / "lighthouse"
+
+
+def test_lighthouse_mobile_finds_no_layout_shift(site_url, tmp_path):
+    """
+    Lighthouse itself (its mobile preset, Debian's Chromium): cumulative layout shift under
+    0.1 on the main page types in both languages. Its performance score is printed, not
+    asserted: it depends on the machine's speed (docs/performance.md).
+    """
+    if not LIGHTHOUSE.exists():
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"Lighthouse needs {LIGHTHOUSE}; make tools installs it")
+        pytest.skip("Lighthouse missing (make tools)")
+    shifts = {}
+    for path in [
+        "/",
+        "/en/",
+        "/regioner/mellersta-norrland/reflektion-fran-mitt-sverige/",
+        "/delta/",
+    ]:
+        report = tmp_path / "report.json"
+        subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                site_url + path,
+                "--quiet",
+                "--only-categories=performance",
+                "--output=json",
+                f"--output-path={report}",
+                "--chrome-flags=--headless=new --no-sandbox",
+            ],
+            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+            check=True,
+            timeout=180,
+        )
+        result = json.loads(report.read_text())
+        shifts[path] = result["audits"]["cumulative-layout-shift"]["numericValue"]
+        score = result["categories"]["performance"]["score"]
+        print(f"Lighthouse mobile {path}: performance {score:.2f}, CLS {shifts[path]:.3f}")
+    assert {path: shift for path, shift in shifts.items() if shift >= 0.1} == {}
 
 
 def test_every_page_is_valid_html(site_url, public_urls, tmp_path):
