@@ -8,7 +8,7 @@ class CompatConfig(AppConfig):
     name = "compat"
 
     def ready(self):
-        from . import checks, localize, wagtail  # noqa: F401 (declare the reaches)
+        from . import checks, csp, localize, modelsearch, wagtail  # noqa: F401 (declare the reaches)
 
         for each in checks.REACHES:
             register(each, "compat")

@@ -83,4 +83,6 @@ def missing_parameters(function, names, owner=None):
 def qualified(thing):
     if isinstance(thing, types.ModuleType):
         return thing.__name__
+    if not hasattr(thing, "__qualname__"):  # an instance: named by its class
+        thing = type(thing)
     return f"{thing.__module__}.{thing.__qualname__}"

@@ -13,6 +13,8 @@ Wagtail's internals the site relies on, each with its start-up check (``checks.r
 - An unsaved page standing in for a listed one in a permission check
   (``page_for_permissions``).
 - The choosers' language filter, labelled (``label_the_choosers_language_filter``).
+- The HTTP frontend-cache backend's cache address and its PURGE request, for a purge
+  of the site's own that gives up in seconds (``cache_location``, ``purge_request``).
 - Same-name overrides of Wagtail's admin templates.
 
 The page tree's models import this module, so Wagtail's admin is imported where it is
@@ -195,6 +197,35 @@ def page_search_view():
 
     gone = missing_attributes(PageViewSet, ["search_view_class"])
     gone += missing_attributes(SearchView, ["annotate_queryset", "get"])
+    return gone
+
+
+# --- the HTTP frontend-cache backend -----------------------------------------------------
+
+
+def cache_location(backend):
+    """(scheme, host and port) of the cache an ``HTTPBackend`` purges, as it kept them."""
+    return backend.cache_scheme, backend.cache_netloc
+
+
+def purge_request(address, host):
+    """Wagtail's PURGE request for ``address``, for the site ``host``."""
+    from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
+
+    return PurgeRequest(address, headers={"Host": host})
+
+
+@reach("wagtail", "caching/frontend.py (a purge that gives up in seconds)", id="compat.E008")
+def frontend_cache_backend():
+    from wagtail.contrib.frontend_cache.backends import http
+
+    gone = missing_attributes(http, ["PurgeRequest", "HTTPBackend"])
+    if gone:
+        return gone
+    backend = http.HTTPBackend({"LOCATION": "http://cache.invalid:6081"})
+    gone += missing_attributes(backend, ["cache_scheme", "cache_netloc"])
+    if http.PurgeRequest("http://cache.invalid/").get_method() != "PURGE":
+        gone.append("PurgeRequest, a request whose method is PURGE")
     return gone
 
 

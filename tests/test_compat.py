@@ -142,6 +142,19 @@ def test_a_copied_template_changed_by_wagtail_fails(monkeypatch):
     assert_names(errors_of("compat.E007"), "wagtail", name, "changed since")
 
 
+def test_the_http_purges_cache_address_gone_fails(monkeypatch):
+    from wagtail.contrib.frontend_cache.backends import http
+
+    make = http.HTTPBackend.__init__
+
+    def __init__(self, params):
+        make(self, params)
+        del self.cache_netloc
+
+    monkeypatch.setattr(http.HTTPBackend, "__init__", __init__)
+    assert_names(errors_of("compat.E008"), "wagtail", "cache_netloc")
+
+
 # --- wagtail-localize -----------------------------------------------------------------------
 
 
@@ -186,6 +199,23 @@ def test_a_block_of_its_editor_gone_fails(monkeypatch):
     name = "wagtail_localize/admin/update_translations.html"
     without(monkeypatch, name, lambda text: text.replace("block visible_fields", "block fields"))
     assert_names(errors_of("compat.E105"), "wagtail-localize", "'visible_fields'", name)
+
+
+# --- modelsearch and django-csp ---------------------------------------------------------------
+
+
+def test_what_the_search_backend_uses_of_modelsearch_gone_fails(monkeypatch):
+    from modelsearch.backends.base import BaseSearchResults
+
+    monkeypatch.delattr(BaseSearchResults, "_do_count")
+    assert_names(errors_of("compat.E201"), "modelsearch", "BaseSearchResults._do_count")
+
+
+def test_django_csps_policy_parts_gone_fails(monkeypatch):
+    from csp.middleware import CSPMiddleware
+
+    monkeypatch.delattr(CSPMiddleware, "get_policy_parts")
+    assert_names(errors_of("compat.E301"), "django-csp", "CSPMiddleware.get_policy_parts")
 
 
 @pytest.mark.parametrize("reach", checks.REACHES, ids=lambda reach: reach.id)
