@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from interest.forms import GuardedForm, LineEmailField, LineField, LinesField
 
-from .models import BarrierReport
+from .reports import BarrierReport
 
 
 class BarrierReportForm(GuardedForm):

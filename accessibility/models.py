@@ -18,6 +18,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.models import BasePage
 
+# Barrier reports are models of this app: importing them here registers them with it.
+from .reports import BarrierReport  # noqa: F401
+from .views import serve_statement
+
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 # Where DIGG takes reports of sites that do not answer a barrier report: the model's
 # "Tillsyn" section, in both languages.
@@ -94,25 +98,4 @@ class AccessibilityStatementPage(BasePage):
         verbose_name_plural = _("accessibility statements")
 
     def serve(self, request, *args, **kwargs):
-        from .views import serve_statement
-
         return serve_statement(self, request)
-
-
-class BarrierReport(models.Model):
-    """A visitor's report of something on the site they could not use."""
-
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
-    language = models.CharField(_("language"), max_length=10)
-    address = models.CharField(_("page"), max_length=500, blank=True)
-    description = models.TextField(_("description"))
-    email = models.EmailField(_("email"), blank=True)
-    mailed = models.BooleanField(_("mailed to the office"), default=False)
-
-    class Meta:
-        verbose_name = _("barrier report")
-        verbose_name_plural = _("barrier reports")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.description[:60]

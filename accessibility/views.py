@@ -6,7 +6,7 @@ from interest.views import serve_guarded_form
 
 from . import mail
 from .forms import BarrierReportForm
-from .models import BarrierReport
+from .reports import BarrierReport
 
 
 def serve_statement(page, request):

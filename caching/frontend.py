@@ -23,7 +23,8 @@ from urllib.request import urlopen
 from django.db import transaction
 
 from wagtail.contrib.frontend_cache.backends import CloudflareBackend, HTTPBackend
-from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
+
+from compat.wagtail import cache_location, purge_request
 
 logger = logging.getLogger(__name__)
 
@@ -46,13 +47,14 @@ class TimedHTTPBackend(HTTPBackend):
     def purge(self, url):
         parts = urlsplit(url)
         host = parts.hostname + (f":{parts.port}" if parts.port else "")
-        address = urlunsplit([self.cache_scheme, self.cache_netloc, parts.path, parts.query, ""])
+        scheme, netloc = cache_location(self)
+        address = urlunsplit([scheme, netloc, parts.path, parts.query, ""])
         try:
-            urlopen(PurgeRequest(address, headers={"Host": host}), timeout=TIMEOUT_SECONDS)
+            urlopen(purge_request(address, host), timeout=TIMEOUT_SECONDS)
         except HTTPError as error:
-            logger.error("Could not purge %s from %s: %s", url, self.cache_netloc, error.code)
+            logger.error("Could not purge %s from %s: %s", url, netloc, error.code)
         except (URLError, OSError) as error:
-            logger.error("Could not purge %s from %s: %s", url, self.cache_netloc, error)
+            logger.error("Could not purge %s from %s: %s", url, netloc, error)
 
 
 class AfterCommitHTTPBackend(AfterCommit, TimedHTTPBackend):

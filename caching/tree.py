@@ -17,8 +17,10 @@ the generation; a route for each page at most.
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
+
+from compat import wagtail
 
 from .fragments import kept
 from .headers import PRIVATE_PREFIXES
@@ -26,12 +28,14 @@ from .headers import PRIVATE_PREFIXES
 
 def site_for_request(request):
     """``Site.find_for_request``, from what is kept for this host and port."""
-    if not hasattr(request, "_wagtail_site"):
+
+    def find(look_up):
         # get_host() refuses a host the site does not serve (a 400), before anything is
         # kept under a name a visitor made up.
         host = f"{request.get_host()}:{request.get_port()}"
-        request._wagtail_site = kept(f"site:{host}", lambda: Site._find_for_request(request))
-    return request._wagtail_site
+        return kept(f"site:{host}", look_up)
+
+    return wagtail.remembered_site(request, find)
 
 
 class KeptSiteMiddleware:
@@ -77,7 +81,7 @@ def route_for_request(request, path):
     without a page (anyone can make up any number of those) are walked each time.
     """
     site = site_for_request(request)
-    if site is None or hasattr(request, "_wagtail_route_for_request"):
+    if site is None or wagtail.has_remembered_route(request):
         return Page.route_for_request(request, path)
     locale = active_locale()
     routes = kept(f"routes:{site.pk}:{locale.pk}", dict)
@@ -95,8 +99,7 @@ def route_for_request(request, path):
         return Page.route_for_request(request, path)
     if page.locale_id == locale.pk:
         page.locale = locale
-    request._wagtail_route_for_request = RouteResult(page)
-    return request._wagtail_route_for_request
+    return wagtail.remember_route(request, RouteResult(page))
 
 
 def address_of(route):

@@ -5,6 +5,7 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from . import admin_text
+        from compat import wagtail
 
-        admin_text.install()
+        # Wagtail 8.0 leaves the choosers' language filter unlabelled ("Locale" in English).
+        wagtail.label_the_choosers_language_filter()

@@ -107,7 +107,8 @@ class VideoBlock(blocks.StructBlock):
 
 
 class TimelineBlock(blocks.StaticBlock):
-    """The programme's periods, as the programme periods in the admin list them."""
+    """The programme's periods, as the programme periods in the admin list them (its
+    template reads them with the ``programme_periods`` tag)."""
 
     class Meta:
         icon = "date"
@@ -119,13 +120,6 @@ class TimelineBlock(blocks.StaticBlock):
     def get_preview_value(self):
         # A static block has no value (None); any true one stands in to render the preview.
         return "timeline"
-
-    def get_context(self, value, parent_context=None):
-        from .models import ProgrammePeriod
-
-        context = super().get_context(value, parent_context=parent_context)
-        context["periods"] = ProgrammePeriod.objects.in_locale()
-        return context
 
 
 class BodyBlock(blocks.StreamBlock):

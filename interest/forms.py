@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regions.models import County
 
-from .models import Employees, Submission
+from .submissions import Employees, Submission
 from .validators import normalise_org_number, refuse_odd_characters
 
 TIMESTAMP_SALT = "interest-form-started"

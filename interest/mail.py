@@ -17,7 +17,7 @@ from django.utils import translation
 from home.identity import site_name
 from limits import counters
 
-from .models import MailStatus
+from .submissions import MailStatus
 
 logger = logging.getLogger(__name__)
 

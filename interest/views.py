@@ -14,7 +14,7 @@ from regions.models import RegionPage
 
 from . import mail
 from .forms import TOKEN_MAX_AGE, InterestForm
-from .models import Submission
+from .submissions import Submission
 
 
 def serving_node(county):

@@ -11,13 +11,13 @@ editor out.
 """
 
 from csp.middleware import CSPMiddleware
-from csp.utils import default_config
 
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from compat.csp import policy_config
 from syndication.embeds import is_embed
 
 
@@ -105,12 +105,14 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     inline scripts and styles (docs/security.md says why), and for the regions' embeds
     EMBED_CONTENT_SECURITY_POLICY, the public one that the universities' sites may frame.
     Chosen by path, so that a page from the page cache gets its policy too.
+    ``get_policy_parts`` is django-csp's place for this; what else it relies on is
+    checked in compat/csp.py.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None and request.path.startswith("/admin/"):
-            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+            parts.config = policy_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         elif not report_only and parts.config is None and is_embed(request.path):
-            parts.config = default_config(settings.EMBED_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+            parts.config = policy_config(settings.EMBED_CONTENT_SECURITY_POLICY["DIRECTIVES"])
         return parts

@@ -4,9 +4,10 @@ ranking, folding diacritics and bounded in time, on SQLite and on PostgreSQL. Ev
 ``.search()`` and ``.autocomplete()`` goes through it: the site's search, the admin's
 page search and the choosers.
 
-This module is the one door to modelsearch's internals (its backend, results and query
-classes, and the tables its index lives in); ``search/checks.py`` fails at start-up,
-naming modelsearch's version, if anything it reaches for is gone.
+What it reaches for below modelsearch's public API (its results' private methods, its
+indexer's and query compiler's workings) is in ``compat/modelsearch.py``, whose start-up
+check names modelsearch's version and anything gone; ``search/checks.py`` warns when the
+database lacks the index tables and columns queried here.
 
 Why not modelsearch's own ranking: on SQLite it orders by a correlated subquery that runs
 the full-text match again for every matching row (15 s for a common word at 10,000
@@ -36,16 +37,12 @@ visitor's language itself; the admin's searches all). After changing configurati
 ``manage.py update_index`` once.
 """
 
-import copy
 import re
 import time
-from collections import defaultdict
 from contextlib import contextmanager
 
-from modelsearch.backends.base import BaseSearchResults
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.backends.database.postgres.weights import get_sql_weights
-from modelsearch.conf import get_app_config
 from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -56,6 +53,9 @@ from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
 from wagtail.models import Locale
+
+from compat import modelsearch
+from compat.modelsearch import LanguageIndex, LanguageQueryCompiler, index_entry_model
 
 # Whatever is asked, a search reads at most this many words (the site's search says so
 # before it gets here) and matches a word by its beginning only from this length on: a
@@ -550,17 +550,13 @@ TEXT_WORDS = "e.title || e.body"
 POSTGRES_TEXT_INDEX = "site_search_text_words"
 
 
-def index_entry_model():
-    return get_app_config().get_model("IndexEntry")
-
-
 # --- results ---------------------------------------------------------------------------
 
 
-class RankedResults(BaseSearchResults):
+class RankedResults(modelsearch.Results):
     """
     Search results read by the ranked search where it can, else by modelsearch's own
-    results class (``backend.library_results_class``); either way within the time limit.
+    results class (``library_read``, ``library_total``); either way within the time limit.
     """
 
     supports_facet = True
@@ -571,13 +567,6 @@ class RankedResults(BaseSearchResults):
         return Plan.of(
             compiler, isinstance(compiler, self.backend.autocomplete_query_compiler_class)
         )
-
-    def library(self):
-        results = self.backend.library_results_class(
-            self.backend, self.query_compiler, prefetch_related=self.prefetch_related
-        )
-        results.start, results.stop, results._score_field = self.start, self.stop, self._score_field
-        return results
 
     def run(self, sql, params):
         using = self.query_compiler.queryset.db
@@ -597,11 +586,11 @@ class RankedResults(BaseSearchResults):
         found = {str(obj.pk): obj for obj in plan.queryset.filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
-    def _do_search(self):
+    def read(self):
         plan = self.plan
         with time_limit(self.query_compiler.queryset.db):
-            if plan is None or self._score_field is not None:
-                return list(self.library()._do_search())
+            if plan is None or self.scored:
+                return self.library_read()
             if not plan.terms or (self.stop is not None and self.stop <= self.start):
                 return []
             return self.objects(plan, self.ids(plan, self.start, self.stop))
@@ -632,7 +621,7 @@ class RankedResults(BaseSearchResults):
                 return list(self[start:stop]), number, total
             return self.objects(plan, self.ids(plan, start, stop)), number, total
 
-    def _do_count(self):
+    def count_in_slice(self):
         total = self.total()
         total = max(total - self.start, 0)
         return total if self.stop is None else min(total, self.stop - self.start)
@@ -644,9 +633,7 @@ class RankedResults(BaseSearchResults):
         plan = self.plan
         with time_limit(self.query_compiler.queryset.db):
             if plan is None:
-                results = self.library()
-                results.start, results.stop = 0, None
-                self.matched = results._do_count()
+                self.matched = self.library_total()
             elif not plan.terms:
                 self.matched = 0
             else:
@@ -681,37 +668,6 @@ class RankedBackendMixin:
 
 
 # --- the backends ----------------------------------------------------------------------
-
-
-class LanguageIndex(postgres.PostgresIndex):
-    def add_items(self, model, objs):
-        by_config = defaultdict(list)
-        for obj in objs:
-            by_config[self.backend.config_for_object(obj)].append(obj)
-        for config, group in by_config.items():
-            # Wagtail's indexer reads the configuration from the backend: give it a copy
-            # that names this group's, rather than change the shared one.
-            index = copy.copy(self)
-            index.backend = copy.copy(self.backend)
-            index.backend.config = config
-            super(LanguageIndex, index).add_items(model, group)
-
-
-class LanguageQueryCompiler(postgres.PostgresSearchQueryCompiler):
-    configs = ()
-
-    def get_config(self, backend):
-        self.configs = backend.all_configs()
-        return backend.config
-
-    def build_tsquery(self, query, config=None):
-        """The query stemmed by each language's configuration, any of them matching."""
-        build = super().build_tsquery
-        queries = [build(query, config=each) for each in self.configs or [config]]
-        combined = queries[0]
-        for each in queries[1:]:
-            combined = combined | each
-        return combined
 
 
 class PostgresSearchBackend(RankedBackendMixin, postgres.PostgresSearchBackend):
@@ -762,56 +718,6 @@ def SearchBackend(params):  # modelsearch looks for this name in a backend modul
     from modelsearch.backends.database import SearchBackend as library_backend
 
     return library_backend(params)
-
-
-# --- what this module relies on, for the start-up check (search/checks.py) -----------
-
-
-def missing_internals():
-    """What this module uses of modelsearch that the installed version lacks, by name."""
-    from modelsearch.backends.base import BaseSearchQueryCompiler
-
-    wanted = [
-        (BaseSearchResults, ["_do_search", "_do_count", "facet", "_clone", "_set_limits"]),
-        (BaseSearchQueryCompiler, ["check"]),
-        (postgres.PostgresSearchBackend, ["results_class", "autocomplete_query_compiler_class"]),
-        (postgres.PostgresSearchQueryCompiler, ["build_tsquery", "get_config"]),
-        (postgres.PostgresIndex, ["add_items"]),
-        (PlainText, ["query_string", "operator"]),
-        (Phrase, ["query_string"]),
-    ]
-    gone = [
-        f"{owner.__module__}.{owner.__qualname__}.{name}"
-        for owner, names in wanted
-        for name in names
-        if not has_attribute(owner, name)
-    ]
-    results = BaseSearchResults(None, None)
-    gone += [
-        f"BaseSearchResults().{name}"
-        for name in ("query_compiler", "prefetch_related", "start", "stop", "_score_field")
-        if not hasattr(results, name)
-    ]
-    compiler_init = BaseSearchQueryCompiler.__init__.__code__.co_names
-    gone += [
-        f"BaseSearchQueryCompiler().{name}"
-        for name in ("queryset", "query", "fields", "order_by_relevance")
-        if name not in compiler_init
-    ]
-    fields = {field.name for field in index_entry_model()._meta.get_fields()}
-    wanted_fields = {"title", "body", "autocomplete", "title_norm", "content_type", "object_id"}
-    if connections["default"].vendor == "postgresql":
-        wanted_fields |= {"title_text", "body_text"}
-    gone += [f"IndexEntry.{name}" for name in sorted(wanted_fields - fields)]
-    return gone
-
-
-def has_attribute(owner, name):
-    if hasattr(owner, name):
-        return True
-    # Instance attributes set in __init__ (query_string, operator).
-    init = getattr(owner, "__init__", None)
-    return name in getattr(getattr(init, "__code__", None), "co_names", ())
 
 
 def missing_tables(connection):

@@ -1,12 +1,12 @@
 """
-Start-up checks for the one door to modelsearch's internals (search/backends.py): an
-upgrade that takes away something it reaches for fails here, naming what and the
-version, instead of in a visitor's search.
+A start-up check that the database holds the index tables and columns the site's search
+(search/backends.py) queries. What it uses of modelsearch's code is checked with the
+other reaches into libraries' internals (compat/modelsearch.py).
 """
 
 from importlib.metadata import version
 
-from django.core.checks import Error, Tags, Warning, register
+from django.core.checks import Tags, Warning, register
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 
@@ -15,20 +15,6 @@ from . import backends
 
 def modelsearch_version():
     return version("modelsearch")
-
-
-@register()
-def modelsearch_has_what_the_backend_uses(app_configs, **kwargs):
-    return [
-        Error(
-            f"search/backends.py uses {name}, which modelsearch {modelsearch_version()} "
-            "does not have.",
-            hint="Adapt search/backends.py to this version of modelsearch, or pin the one "
-            "it was written for.",
-            id="site_search.E001",
-        )
-        for name in backends.missing_internals()
-    ]
 
 
 def migrated(connection):

@@ -1,4 +1,4 @@
-"""The tree in DESIGN.md is the only shape an editor can build."""
+"""The tree drawn in README.md ("The page tree") is the only shape an editor can build."""
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase

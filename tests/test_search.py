@@ -268,17 +268,7 @@ def test_the_admins_page_search_offers_the_translation_buttons(office, sv):
     assert f"/admin/localize/submit/page/{untranslated.pk}/" in html
 
 
-# --- the door to modelsearch -----------------------------------------------------------
-
-
-def test_the_start_up_check_names_what_modelsearch_no_longer_has(monkeypatch):
-    from modelsearch.backends.base import BaseSearchResults
-
-    assert not [e for e in run_checks() if e.id.startswith("site_search")]
-    monkeypatch.delattr(BaseSearchResults, "_do_count")
-    errors = [e for e in run_checks() if e.id == "site_search.E001"]
-    assert errors and "_do_count" in errors[0].msg
-    assert "modelsearch 1." in errors[0].msg
+# --- the index tables (what it uses of modelsearch's code: tests/test_compat.py) ---
 
 
 def test_the_start_up_check_names_a_missing_index_table(monkeypatch):

@@ -291,3 +291,21 @@ def test_the_report_offers_only_what_the_viewer_may_do(users, new_article):
     assert action_for("translator") == [translate]
     assert action_for("region") == [translate]
     assert action_for("other_region") == []
+
+
+def test_the_snippet_listing_offers_translate_only_to_those_allowed(users, sv, en):
+    """A Swedish partner never published is translated only by those who may publish it:
+    the translator is not offered wagtail-localize's button (construct_snippet_listing_buttons)."""
+    draft = Partner.objects.create(
+        locale=sv, name="Utkast AB", kind="financier", description="Ej publicerad.", live=False
+    )
+    Partner.objects.exclude(pk=draft.pk).delete()  # the listing, on one page
+    translate = f"/admin/localize/submit/snippet/partners/partner/{draft.pk}/"
+
+    def links(actor):
+        response = login(users[actor]).get("/admin/snippets/partners/partner/")
+        assert response.status_code == 200
+        return lxml_html.fromstring(response.content).xpath("//a/@href")
+
+    assert translate in links("office")
+    assert translate not in links("translator")

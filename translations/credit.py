@@ -7,32 +7,23 @@ on to the copy): the new English page kept the Swedish page's owner, its history
 the owner created it (``Page.save`` logs a new page as its owner's doing), and its first
 revision and "copied for translation" entry named nobody. The user
 wagtail-localize is given (``TranslationSource.create_or_update_translation``'s
-``user``) is kept while it runs, and the copy credited to them as soon as it exists.
+``user``) is kept while it runs (``compat.localize.remember_the_starter``), and the copy
+credited to them as soon as it exists.
 """
 
 import contextvars
-import functools
 
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.signals import copy_for_translation_done
-from wagtail_localize.models import TranslationSource
+
+from compat.localize import remember_the_starter
 
 # Who started the translation being created in this thread, while it is created.
 starter = contextvars.ContextVar("translation_starter", default=None)
 
 
 def install():
-    create = TranslationSource.create_or_update_translation
-
-    @functools.wraps(create)
-    def create_or_update_translation(self, locale, user=None, *args, **kwargs):
-        token = starter.set(user)
-        try:
-            return create(self, locale, user, *args, **kwargs)
-        finally:
-            starter.reset(token)
-
-    TranslationSource.create_or_update_translation = create_or_update_translation
+    remember_the_starter(starter)
     copy_for_translation_done.connect(credit_the_starter, dispatch_uid="translations.credit")
 
 

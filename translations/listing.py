@@ -25,6 +25,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from caching.fragments import kept
 from caching.tree import source_locale
+from compat.wagtail import page_for_permissions
 
 from . import permissions, store
 from .models import TranslationState
@@ -142,13 +143,8 @@ def sync_target(state):
     """
     if "target_path" not in state:
         return Page.objects.get(pk=state["translation"])
-    path = state["target_path"]
-    return Page(
-        pk=state["translation"],
-        path=path,
-        depth=len(path) // Page.steplen,
-        owner_id=state["target_owner"],
-        content_type_id=state["target_type"],
+    return page_for_permissions(
+        state["translation"], state["target_path"], state["target_owner"], state["target_type"]
     )
 
 

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from wagtail_localize.models import StringTranslation
 
+from compat.localize import replace_the_translation_comment
+
 DATE_FORMAT = "j F Y"
 
 
@@ -49,4 +51,4 @@ def editor_props(props, instance):
 
 
 def install():
-    StringTranslation.get_comment = string_translation_comment
+    replace_the_translation_comment(string_translation_comment)

@@ -9,7 +9,7 @@ wagtail-localize's editor offers only "Publish", which a translator or regional 
 may not do. Its ``save_target(publish=False)`` is no way round that: it writes the
 translated content into the object's row itself, which is what visitors see (and takes a
 snippet offline). So this builds the translated object in memory and saves it as a
-revision only.
+revision only (``compat.localize.translated_revision_of``).
 """
 
 from django.contrib import messages
@@ -17,8 +17,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, WorkflowMixin, WorkflowState
-from wagtail_localize.fields import copy_synchronised_fields
-from wagtail_localize.segments.ingest import ingest_segments
+
+from compat.localize import translated_revision_of
 
 from .permissions import can_edit, can_publish
 from .status import untranslated_counts
@@ -68,16 +68,9 @@ def review_state(user, translation, page):
 
 def translated_revision(translation, page, user):
     """Save the current translation of ``page`` as its latest revision, leaving it unpublished."""
-    source = translation.source
-    original = source.as_instance()
     model = page.specific_class if isinstance(page, Page) else type(page)
     target = model._default_manager.get(pk=page.pk)
-    copy_synchronised_fields(original, target)
-    # The segments as they stand; a private method of wagtail-localize's, the one its own
-    # save_target uses.
-    segments = source._get_segments_for_translation(translation.target_locale, fallback=False)
-    ingest_segments(original, target, source.locale, translation.target_locale, segments)
-    return target.save_revision(user=user, log_action=True)
+    return translated_revision_of(translation, target, user)
 
 
 def submit_for_review(request, translation, page):

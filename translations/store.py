@@ -71,10 +71,11 @@ def note(*keys, sources=(), strings=()):
     pending.strings.update(strings)
     if not pending or pending.in_request:
         return
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
+    if not transaction.get_connection().in_atomic_block:
         flush()
-    elif not any(entry[1] is flush for entry in connection.run_on_commit):
+    else:
+        # Once per note: the first to run after the commit does the work, the rest find
+        # nothing pending. Whether one is waiting already is in no public API of Django's.
         transaction.on_commit(flush)
 
 

@@ -12,10 +12,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import TranslatableMixin, WorkflowMixin
-from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import Translation
 
 from caching.tree import source_locale
+from compat.localize import page_buttons
+from compat.wagtail import replace_hook
 
 from . import listing, review
 from .middleware import allows_url
@@ -88,22 +89,17 @@ def only_allowed(buttons_hook, user_position):
     return filtered
 
 
-def replace_hook(name, original, replacement):
-    hooks._hooks[name] = [
-        (replacement if fn is original else fn, order) for fn, order in hooks._hooks.get(name, [])
-    ]
-
-
 # wagtail-localize offers "Translate this page" and "Sync translated pages" to anyone with
-# its site-wide permission; importing its hooks module above registered them, so they
-# are swapped here for versions that drop what the page tree does not allow.
-for _name, _original, _user_position in [
-    ("register_page_header_buttons", localize_hooks.page_listing_more_buttons, 1),
-    ("register_snippet_listing_buttons", localize_hooks.register_snippet_listing_buttons, 1),
-]:
-    replace_hook(_name, _original, only_allowed(_original, _user_position))
+# its site-wide permission. A snippet's are dropped through Wagtail's hook for that; the
+# page header's and the explorer's have none, so wagtail-localize's hook is swapped for
+# one that drops what the page tree does not allow (compat.wagtail.replace_hook).
+allowed_page_buttons = only_allowed(page_buttons(), 1)
+replace_hook("register_page_header_buttons", page_buttons(), allowed_page_buttons)
 
-allowed_page_buttons = only_allowed(localize_hooks.page_listing_more_buttons, 1)
+
+@hooks.register("construct_snippet_listing_buttons")
+def only_the_snippet_buttons_allowed(buttons, snippet, user):
+    buttons[:] = [b for b in buttons if not getattr(b, "url", None) or allows_url(user, b.url)]
 
 
 def page_listing_more_buttons(page, user, view_name=None, next_url=None):
@@ -116,11 +112,7 @@ def page_listing_more_buttons(page, user, view_name=None, next_url=None):
     )
 
 
-replace_hook(
-    "register_page_listing_more_buttons",
-    localize_hooks.page_listing_more_buttons,
-    page_listing_more_buttons,
-)
+replace_hook("register_page_listing_more_buttons", page_buttons(), page_listing_more_buttons)
 
 
 @hooks.register("construct_explorer_page_queryset")

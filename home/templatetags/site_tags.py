@@ -12,7 +12,7 @@ from wagtail.models import Page
 from caching.fragments import sitewide
 from caching.tree import public
 from home import identity
-from home.models import HomePage
+from home.models import HomePage, ProgrammePeriod
 
 register = template.Library()
 
@@ -138,3 +138,9 @@ def og_locale(language_code):
 def default_language():
     """The source language, whose pages are the x-default alternates."""
     return settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def programme_periods():
+    """The programme's periods in the active language (the timeline block shows them)."""
+    return ProgrammePeriod.objects.in_locale()

@@ -86,6 +86,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CSRF_COOKIE_AGE = None
 
 INSTALLED_APPS = [
+    # The door to the libraries' internals, with a start-up check for each reach.
+    "compat",
     "home",
     "search",
     "regions",

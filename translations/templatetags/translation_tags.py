@@ -5,6 +5,8 @@ from django.urls import reverse
 from wagtail.admin.ui.side_panels import StatusSidePanel
 from wagtail.models import Page, RevisionMixin, WorkflowMixin
 
+from compat.wagtail import whole_status_panel
+
 from .. import localize_dates, permissions, review
 
 register = template.Library()
@@ -57,14 +59,7 @@ def translation_side_panels(side_panels, instance):
     if not isinstance(instance, WorkflowMixin) or isinstance(instance, Page):
         return side_panels
     return [
-        TranslatedSnippetStatusPanel(
-            panel.object,
-            panel.request,
-            locale=panel.locale,
-            translations=panel.translations,
-            usage_url=panel.usage_url,
-            last_updated_info=panel.last_updated_info,
-        )
+        whole_status_panel(panel, TranslatedSnippetStatusPanel)
         if type(panel) is StatusSidePanel
         else panel
         for panel in side_panels
