@@ -23,8 +23,8 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from limits.clients import client_address
 from limits.counters import exceeded
-from produktionslyftet.security import client_address
 
 from . import twofactor
 from .forms import SetupForm, VerifyForm

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from limits import counters
-from produktionslyftet.security import client_address
+from limits.clients import client_address
 from regions.models import RegionPage
 
 from . import mail

@@ -1,5 +1,6 @@
 """
-Login lockout (django-axes): who the client is, and what a locked-out editor is told;
+Login lockout (django-axes): what a locked-out editor is told (who the client is, its
+address behind the proxies, is limits/clients.py's);
 the Content-Security-Policy of the public site and of the admin; the other headers a
 scanner expects, and those that keep uploaded documents inert.
 
@@ -19,20 +20,6 @@ from django.utils.translation import gettext as _
 
 from compat.csp import policy_config
 from syndication.embeds import is_embed
-
-
-def client_address(request):
-    """
-    The client's address: REMOTE_ADDR, unless TRUSTED_PROXY_COUNT proxies are configured,
-    in which case the address the outermost trusted proxy saw. Without that setting a
-    forwarded header is ignored, so nobody can claim a new address per attempt.
-    """
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [address for address in forwarded if address]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR")
 
 
 def editor_language(credentials):

@@ -36,8 +36,8 @@ from wagtail.models import Locale
 from articles.models import ArticlePage, attach_regions
 from caching.tree import public
 from limits import counters
+from limits.clients import client_address
 from partners.models import Partner
-from produktionslyftet.security import client_address
 from regions.models import RegionPage, shown_people
 
 from .fields import LISTING_IMAGE, LOGO, article_fields, partner_fields, region_fields

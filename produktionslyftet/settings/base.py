@@ -262,7 +262,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", 
 # stranger's failures lock the stranger's address, never the editor's account elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "produktionslyftet.security.client_address"
+AXES_CLIENT_IP_CALLABLE = "limits.clients.client_address"
 AXES_LOCKOUT_CALLABLE = "produktionslyftet.security.lockout"
 # How many proxies (Varnish, a load balancer) append to X-Forwarded-For in front of the
 # application; 0 means the header is not trusted at all.
