@@ -285,3 +285,19 @@ def test_searching_in_code_keeps_wagtails_api(sv):
         assert found.count() == len(list(found)) > 2
         assert found[1:2][0] == list(found)[1]
         assert sum(found.facet("content_type_id").values()) == found.count()
+
+
+@pytest.mark.parametrize(
+    ("listing", "query", "found"),
+    [
+        ("/admin/snippets/partners/partner/", "Swerea", "Swerea IVF"),
+        ("/admin/snippets/regions/person/", "Ingelsson", "Pernilla Ingelsson"),
+        ("/admin/snippets/home/programmeperiod/", "Produktionslyftet", "Produktionslyftet 2"),
+    ],
+)
+def test_the_admins_snippet_listings_search_on_every_engine(client, users, listing, query, found):
+    """The programme office searches partners and people in the admin: a list, never a 500."""
+    client.force_login(users["office"])
+    response = client.get(listing, {"q": query})
+    assert response.status_code == 200
+    assert found in response.content.decode()
