@@ -578,6 +578,16 @@ ARTICLE_INDEX = {
     ),
 }
 
+EVENT_INDEX = {
+    "title": t("Kalender", "Events"),
+    "slug": t("kalender", "events"),
+    "show_in_menus": True,
+    "introduction": t(
+        "Inspirationsdagar, utbildningsdagar och mötesplatser i noderna och i programmet.",
+        "Inspiration days, training days and meeting places in the nodes and the programme.",
+    ),
+}
+
 PARTNERS_PAGE = {
     "title": t("Partner", "Partners"),
     "slug": t("partner", "partners"),

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "regions",
+    "events",
     "articles",
     "partners",
     "translations",
