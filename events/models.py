@@ -7,6 +7,7 @@ given them with the rest of their subtree; the programme office's live under the
 """
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -18,11 +19,16 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from articles.models import attach_regions
+from caching.fragments import sitewide
 from caching.tree import public
 from home.models import BasePage, BodyPage
 from regions.models import County, RegionPage, shown_people
 
 from .choices import EventKind, EventLanguage
+from .filters import EventFilterForm
+
+EVENTS_PER_PAGE = 12
 
 
 class EventQuerySet(PageQuerySet):
@@ -57,9 +63,36 @@ class EventIndexPage(BasePage):
             .select_related("county")
         )
 
+    def filter_choices(self):
+        """What the calendar can be filtered by: its language's regions and the counties."""
+        return {
+            "regions": list(
+                public(RegionPage.objects.live()).filter(locale_id=self.locale_id).order_by("title")
+            ),
+            "counties": sorted(County.objects.all(), key=lambda county: county.name),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["upcoming"] = self.events().upcoming()
+        # The same for every visitor until content changes (caching/fragments.py).
+        choices = sitewide("event-filter-choices", request, self.filter_choices)
+        form = EventFilterForm(request.GET, **choices)
+        events = form.apply(self.events())
+        now = timezone.now()
+        # get_page() turns a missing, non-numeric or out-of-range page into a real page.
+        upcoming = Paginator(events.upcoming(now), EVENTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        past = Paginator(events.past(now), EVENTS_PER_PAGE).get_page(request.GET.get("past"))
+        for listed in (upcoming, past):
+            attach_regions(listed.object_list, form.regions.values())
+        context.update(
+            upcoming=upcoming,
+            past=past,
+            filter_form=form,
+            active_filters=form.filters(),
+            refused_filters=form.refused(),
+        )
         return context
 
 

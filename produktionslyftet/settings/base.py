@@ -422,8 +422,11 @@ PAGE_GENERATION_ALIAS = "page-generation"
 # How long a page may be kept; it is rebuilt sooner whenever content changes. 0: off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
 # The query parameters public pages read (listings' filters and pages, search, the county
-# finder); a page asked for with any other is served but not kept.
-PAGE_CACHE_QUERY_PARAMETERS = {"page", "q", "kind", "region", "period", "year", "county"}
+# finder, the calendar's month and archive); a page asked for with any other is served but
+# not kept.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    *("page", "q", "kind", "region", "period", "year", "county", "month", "past")
+}
 # Rate limits count in Redis when there is one, else in the database (limits/counters.py).
 LIMITS_IN_CACHE = bool(env("REDIS_URL"))
 if env("REDIS_URL"):
