@@ -303,3 +303,43 @@ class EventPage(BodyPage):
 
     def registration_open(self, now=None):
         return not self.cancelled and (now or timezone.now()) < self.registration_closes()
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Registration(models.Model):
+    """
+    One person's registration for an event: a seat, or a place on the waiting list when
+    the seats are taken. Filed under the event's Swedish source page, so that both
+    languages share the seats.
+    """
+
+    event = models.ForeignKey(
+        EventPage,
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True, db_index=True)
+    language = models.CharField(_("language"), max_length=10)
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200)
+    email = models.EmailField(_("email"))
+    needs = models.TextField(_("needs"), blank=True)
+    consent = models.BooleanField(_("consent to the handling of the data"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=RegistrationStatus.choices, db_index=True
+    )
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("event registration")
+        verbose_name_plural = _("event registrations")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name}, {self.organisation} ({self.event.title})"

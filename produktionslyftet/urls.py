@@ -55,6 +55,7 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path("rss/", ArticleFeed(), name="article_feed"),
     path("rss/<slug:region>/", RegionArticleFeed(), name="region_article_feed"),
+    path("", include("events.urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,
