@@ -340,6 +340,7 @@ class Registration(models.Model):
         verbose_name = _("event registration")
         verbose_name_plural = _("event registrations")
         ordering = ["created_at", "pk"]
+        permissions = [("view_every_registration", _("Can see every node's registrations"))]
 
     def __str__(self):
         return f"{self.name}, {self.organisation} ({self.event.title})"

@@ -206,6 +206,8 @@ INTEREST_RATE_LIMIT = int(env("INTEREST_RATE_LIMIT", "10"))  # posts per address
 # Receipts one mailbox gets a day, however many forms name it: the form is no mail cannon.
 INTEREST_RECEIPTS_PER_DAY = int(env("INTEREST_RECEIPTS_PER_DAY", "3"))
 INTEREST_RETENTION_DAYS = int(env("INTEREST_RETENTION_DAYS", "730"))
+# Days after an event that its registrations are kept (delete_old_registrations).
+EVENT_REGISTRATION_RETENTION_DAYS = int(env("EVENT_REGISTRATION_RETENTION_DAYS", "90"))
 
 # Login lockout (produktionslyftet/security.py). django-axes' backend comes first so that
 # it refuses a locked-out login before the password is even checked.
