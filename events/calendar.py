@@ -37,6 +37,7 @@ def vevent(event, url, *, online_link=""):
     if place or online_link:
         item.add("location", place or online_link)
     item.add("url", url)
+    item.add("sequence", event.sequence)
     item.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     if online_link:
         item.add("conference", online_link, parameters={"value": "URI"})

@@ -29,6 +29,8 @@ from .choices import EventKind, EventLanguage
 from .filters import EventFilterForm
 
 EVENTS_PER_PAGE = 12
+# What a calendar that holds an event shows of it: a change raises its SEQUENCE.
+CALENDAR_FIELDS = ("start", "end", "venue_name", "street_address", "municipality", "cancelled")
 
 
 class EventQuerySet(PageQuerySet):
@@ -179,6 +181,10 @@ class EventPage(BodyPage):
         help_text=_("Keep the page, marked cancelled, so that those who registered find out."),
     )
 
+    # RFC 5545's SEQUENCE: raised each time the event is saved with a changed time, place
+    # or status, so that calendars that hold it take the change (events/calendar.py).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
     objects = PageManager.from_queryset(EventQuerySet)()
 
     parent_page_types = ["events.EventIndexPage", "regions.RegionPage"]
@@ -262,7 +268,21 @@ class EventPage(BodyPage):
         # the tree, where its node is known.
         if self.county_id is None and self.path:
             self.county = self.node_county()
+        if self.pk and kwargs.get("update_fields") is None:
+            self.sequence = self.next_sequence()
         return super().save(*args, **kwargs)
+
+    def next_sequence(self):
+        """
+        The stored SEQUENCE, one higher if what a calendar holds of the event (its time,
+        place or status) differs from the stored row. Never lower: a page published from
+        an older revision carries the sequence it had then.
+        """
+        stored = type(self).objects.filter(pk=self.pk).values("sequence", *CALENDAR_FIELDS).first()
+        if stored is None:
+            return self.sequence
+        changed = any(stored[name] != getattr(self, name) for name in CALENDAR_FIELDS)
+        return max(stored["sequence"], self.sequence) + changed
 
     def node_county(self):
         region = self.region

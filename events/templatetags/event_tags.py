@@ -47,7 +47,7 @@ def upcoming_events(context, count=3, heading="", within=None):
         calendar = EventIndexPage.objects.live().filter(locale__language_code=language).first()
         return render_to_string(
             "events/includes/upcoming_events.html",
-            {"events": events, "heading": heading, "calendar": calendar},
+            {"events": events, "heading": heading, "calendar": calendar, "region": within},
         )
 
     within_key = within.pk if within is not None else "all"
