@@ -9,6 +9,8 @@ PORT ?= 8000
 BACKUP ?=
 # Generated articles on top of the demo for `make bench` (e.g. ARTICLES=10000)
 ARTICLES ?= 0
+# Generated events on top of the demo for `make bench` (e.g. EVENTS=1000)
+EVENTS ?= 0
 # Processes `make test` runs the tests in (pytest-xdist): one per core
 TEST_WORKERS ?= auto
 
@@ -130,10 +132,11 @@ check-deploy: install
 
 ## Print response times and query counts of the main pages, then the serving stack under
 ## wrk: gunicorn, Varnish hits, nginx serving the same bytes; files them in
-## artifacts/bench.json. ARTICLES=10000 measures the demo with 10,000 more articles.
+## artifacts/bench.json. ARTICLES=10000 measures the demo with 10,000 more articles,
+## EVENTS=1000 with 1,000 more events.
 bench: install
-	ARTICLES=$(ARTICLES) $(BIN)/python benchmarks/bench_pages.py
-	ARTICLES=$(ARTICLES) $(BIN)/python benchmarks/bench_stack.py
+	ARTICLES=$(ARTICLES) EVENTS=$(EVENTS) $(BIN)/python benchmarks/bench_pages.py
+	ARTICLES=$(ARTICLES) EVENTS=$(EVENTS) $(BIN)/python benchmarks/bench_stack.py
 
 ## The production rehearsal: docs/deployment.md's own files and scripts bring up
 ## PostgreSQL, Redis, gunicorn, two Varnish and nginx with TLS on this machine (as root,

@@ -6,7 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from .choices import ArticleKind
 
 
-class ArticleFilterForm(forms.Form):
+class ListingFilterForm(forms.Form):
+    """A listing's filters from the query string, each optional; the calendar's too."""
+
+    def filters(self):
+        """The valid filters as ``{name: value}``; invalid ones are left out."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {
+            name: cleaned[name]
+            for name in self.fields
+            if name not in self.errors and cleaned.get(name) not in (None, "")
+        }
+
+
+class ArticleFilterForm(ListingFilterForm):
     """
     Every field is optional, and a value the form does not know (``?kind=poem``,
     ``?year=abc``) is dropped rather than answered with an error: a visitor who edits
@@ -32,16 +46,6 @@ class ArticleFilterForm(forms.Form):
             (key, period.name) for key, period in self.periods.items()
         ]
         self.fields["year"].choices = everything + [(str(year), str(year)) for year in years]
-
-    def filters(self):
-        """The valid filters as ``{name: value}``; invalid ones are left out."""
-        self.is_valid()
-        cleaned = getattr(self, "cleaned_data", {})
-        return {
-            name: cleaned[name]
-            for name in self.fields
-            if name not in self.errors and cleaned.get(name) not in (None, "")
-        }
 
     def apply(self, articles):
         filters = self.filters()

@@ -8,6 +8,7 @@ nothing, since timings depend on the machine.
 
     make bench                  # the demo as it is
     make bench ARTICLES=10000   # or: python benchmarks/bench_pages.py --articles 10000
+    make bench EVENTS=1000      # with 1,000 generated events (half of them past)
     DATABASE_URL=postgres://…/produktionslyftet make bench   # on PostgreSQL
 """
 
@@ -33,6 +34,9 @@ PATHS = [
     "/regioner/mellersta-norrland/",
     "/regioner/mellersta-norrland/reflektion-fran-mitt-sverige/",
     "/en/regions/central-norrland/reflections-from-the-middle-of-sweden/",
+    "/kalender/",
+    "/en/events/?kind=training&past=2",
+    "/kalender/?region=mellersta-norrland&month=2030-01",
     "/sok/?q=Norrland",
     "/rss/",
     "/sitemap.xml",

@@ -26,6 +26,10 @@ def articles_asked():
     return int(os.environ.get("ARTICLES") or 0)
 
 
+def events_asked():
+    return int(os.environ.get("EVENTS") or 0)
+
+
 def database_name():
     """What the figures are measured on, "SQLite" or "PostgreSQL" (from DATABASE_URL)."""
     return "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
@@ -52,6 +56,8 @@ def site_database(articles, directory):
 def scaled_site(articles, hostname, port):
     """Environment for the demo site with ``articles`` generated articles, built if missing."""
     suffix = "" if database_name() == "SQLite" else "-postgresql"
+    events = events_asked()
+    suffix += f"-events-{events}" if events else ""
     directory = ROOT / "var" / "bench" / f"site-{articles}{suffix}"
     directory.mkdir(parents=True, exist_ok=True)
     env = {
@@ -73,6 +79,8 @@ def scaled_site(articles, hostname, port):
     )
     if articles:
         manage(env, "add_articles", str(articles))
+    if events:
+        manage(env, "add_events", str(events))
     return env
 
 

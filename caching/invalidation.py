@@ -40,7 +40,7 @@ SHOWN_ON_PAGES = (
     "wagtaildocs.Document",
 )
 # Snippets that no public page shows (checks.py asks every snippet to be in one list).
-NOT_SHOWN_ON_PAGES = ("interest.Submission", "accessibility.BarrierReport")
+NOT_SHOWN_ON_PAGES = ("interest.Submission", "events.Registration", "accessibility.BarrierReport")
 
 
 def content_changed(**kwargs):

@@ -364,7 +364,15 @@ PRIVACY_PAGE = {
                 "sparas i två år och lämnas inte vidare.",
                 "The details are used only so that the node for your county can contact you. "
                 "They are kept for two years and passed on to no one.",
-            )
+            ),
+            (
+                "När du anmäler dig till ett evenemang sparas namn, organisation, e-post och "
+                "de behov du anger, för att genomföra evenemanget. Arrangerande nod ser dem. "
+                "De raderas tre månader efter evenemanget.",
+                "When you register for an event, your name, organisation, email and the "
+                "needs you give are kept to run the event. The node that holds it sees them. "
+                "They are deleted three months after the event.",
+            ),
         ),
     ],
 }
@@ -575,6 +583,16 @@ ARTICLE_INDEX = {
     "introduction": t(
         "Ledare, notiser, artiklar och Produktionslyftsloggen från hela programmet.",
         "Editorials, news, features and the Produktionslyftet log from the whole programme.",
+    ),
+}
+
+EVENT_INDEX = {
+    "title": t("Kalender", "Events"),
+    "slug": t("kalender", "events"),
+    "show_in_menus": True,
+    "introduction": t(
+        "Inspirationsdagar, utbildningsdagar och mötesplatser i noderna och i programmet.",
+        "Inspiration days, training days and meeting places in the nodes and the programme.",
     ),
 }
 

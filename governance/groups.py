@@ -88,6 +88,7 @@ OFFICE_MODEL_PERMISSIONS = {
         "view_programmeperiod",
     ],
     "interest": ["view_submission", "view_every_submission", "delete_submission"],
+    "events": ["view_registration", "view_every_registration", "delete_registration"],
     # What visitors report through the accessibility statement: read, never edited.
     "accessibility": ["view_barrierreport", "delete_barrierreport"],
     # Redirects, and their import from an earlier site's addresses (Settings → Redirects).
@@ -96,8 +97,9 @@ OFFICE_MODEL_PERMISSIONS = {
 REGION_MODEL_PERMISSIONS = {
     "wagtailadmin": ["access_admin"],
     "wagtail_localize": ["submit_translation"],
-    # Their own node's only: interest/wagtail_hooks.py filters by the region.
+    # Their own node's only: interest/ and events/wagtail_hooks.py filter by the region.
     "interest": ["view_submission"],
+    "events": ["view_registration"],
 }
 # wagtail-localize's submit_translation is site-wide; translations/permissions.py narrows
 # it to what each group may edit.

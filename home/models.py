@@ -136,6 +136,7 @@ class HomePage(BasePage):
         "home.ContentPage",
         "regions.RegionIndexPage",
         "articles.ArticleIndexPage",
+        "events.EventIndexPage",
         "partners.PartnersPage",
         "interest.InterestFormPage",
     ]

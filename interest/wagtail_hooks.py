@@ -18,23 +18,31 @@ from .models import Submission
 from .spreadsheets import spreadsheet_text
 
 
-def visible_submissions(user):
-    everything = Submission.objects.select_related("county", "region")
-    if user.is_superuser or user.has_perm("interest.view_every_submission"):
-        return everything
-    own_nodes = RegionPage.objects.filter(
+def own_nodes(user):
+    """The nodes (their Swedish pages) whose subtree ``user``'s groups may add pages to."""
+    return RegionPage.objects.filter(
         locale=Locale.get_default(),
         group_permissions__group__user=user,
         group_permissions__permission__codename="add_page",
     )
-    return everything.filter(region__in=own_nodes)
 
 
-class SubmissionInspectView(InspectView):
+def visible_submissions(user):
+    everything = Submission.objects.select_related("county", "region")
+    if user.is_superuser or user.has_perm("interest.view_every_submission"):
+        return everything
+    return everything.filter(region__in=own_nodes(user))
+
+
+class VisibleOnlyInspectView(InspectView):
+    """Shows an object only among those ``visible(user)`` lets the user see; else a 404."""
+
+    visible = staticmethod(visible_submissions)
+
     def get_object(self, queryset=None):
         try:
-            return visible_submissions(self.request.user).get(pk=self.pk)
-        except (Submission.DoesNotExist, ValueError):
+            return self.visible(self.request.user).get(pk=self.pk)
+        except (self.model.DoesNotExist, ValueError):
             raise Http404 from None
 
 
@@ -52,7 +60,7 @@ class SubmissionViewSet(SnippetViewSet):
     add_to_admin_menu = True
     index_view_class = SubmissionIndexView
     inspect_view_enabled = True
-    inspect_view_class = SubmissionInspectView
+    inspect_view_class = VisibleOnlyInspectView
     list_display = ["company_name", "county", "region", "created_at", "mail_status"]
     list_filter = ["mail_status", "county"]
     list_export = [

@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path(_("embed/<slug:region>/"), embeds.region_news, name="region_embed"),
     path("rss/", ArticleFeed(), name="article_feed"),
     path("rss/<slug:region>/", RegionArticleFeed(), name="region_article_feed"),
+    path("", include("events.urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,

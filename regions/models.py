@@ -230,7 +230,7 @@ class RegionPage(BodyPage):
     )
 
     parent_page_types = ["regions.RegionIndexPage"]
-    subpage_types = ["articles.ArticlePage"]
+    subpage_types = ["articles.ArticlePage", "events.EventPage"]
     template = "regions/region_page.html"
     base_form_class = RegionPageForm
 

@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from articles.models import ArticleIndexPage, ArticlePage
+from events.models import EventIndexPage, EventPage
 from home.models import ContentPage, HomePage
 from interest.models import InterestFormPage
 from partners.models import PartnersPage
@@ -17,7 +18,14 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_home_page_children(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ContentPage, RegionIndexPage, ArticleIndexPage, PartnersPage, InterestFormPage},
+            {
+                ContentPage,
+                RegionIndexPage,
+                ArticleIndexPage,
+                EventIndexPage,
+                PartnersPage,
+                InterestFormPage,
+            },
         )
 
     def test_the_interest_form_is_one_leaf_page_under_each_home_page(self):
@@ -35,7 +43,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(RegionPage, {RegionIndexPage})
 
     def test_articles_live_under_the_article_index_or_a_region(self):
-        self.assertAllowedSubpageTypes(RegionPage, {ArticlePage})
+        self.assertAllowedSubpageTypes(RegionPage, {ArticlePage, EventPage})
         self.assertAllowedSubpageTypes(ArticleIndexPage, {ArticlePage})
         self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage, RegionPage})
         self.assertAllowedSubpageTypes(ArticlePage, set())

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from articles.models import ArticleIndexPage, ArticlePage
+from events.models import EventIndexPage, EventPage
 from home.models import ContentPage, HomePage, ProgrammePeriod
 from partners.models import PartnersPage
 from regions.models import RegionIndexPage, RegionPage
@@ -24,6 +25,12 @@ from .measure import uncached_queries
 BUDGET = 10
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def events(db):
+    """Events upcoming and past, in the regions and the calendar, in both languages."""
+    call_command("add_events", 12, verbosity=0)
 
 
 def public_pages():
@@ -38,6 +45,8 @@ def public_pages():
         article = (
             ArticlePage.objects.live().filter(locale__language_code=code).order_by("pk").first()
         )
+        calendar = EventIndexPage.objects.get(locale__language_code=code)
+        event = EventPage.objects.live().filter(locale__language_code=code).order_by("pk").first()
         prefix = "" if code == "sv" else "/en"
         pages += [
             (HomePage.objects.get(locale__language_code=code).url, {}),
@@ -48,6 +57,10 @@ def public_pages():
             (index.url, {"kind": "news", "year": "2011"}),
             (index.url, {"region": region.slug, "period": str(period.pk), "page": "2"}),
             (article.url, {}),
+            (calendar.url, {}),
+            (calendar.url, {"region": region.slug, "kind": "training", "past": "2"}),
+            (calendar.url, {"county": "22", "month": "2030-01", "kind": "nonsense"}),
+            (event.url, {}),
             (PartnersPage.objects.get(locale__language_code=code).url, {}),
             (f"{prefix}/rss/", {}),
             (f"{prefix}/rss/{region.slug}/", {}),
@@ -75,6 +88,14 @@ def test_pages_cost_the_same_with_more_articles(client):
     call_command("add_articles", 100, verbosity=0)
     after = costs(client)
     assert ArticlePage.objects.live().count() > 200
+    assert after == before
+
+
+def test_pages_cost_the_same_with_more_events(client):
+    before = costs(client)
+    call_command("add_events", 120, verbosity=0)
+    after = costs(client)
+    assert EventPage.objects.live().count() > 200
     assert after == before
 
 

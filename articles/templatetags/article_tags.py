@@ -74,5 +74,10 @@ def article_structured_data(context, article):
         data["author"] = {"@type": "Person", "name": article.byline_author.name}
         if article.author_role:
             data["author"]["jobTitle"] = str(article.author_role)
+    return json_ld_script(data)
+
+
+def json_ld_script(data):
+    """``data`` as a JSON-LD script element that nothing in it can close."""
     payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "home",
     "search",
     "regions",
+    "events",
     "articles",
     "partners",
     "translations",
@@ -249,6 +250,8 @@ INTEREST_RATE_LIMIT = int(env("INTEREST_RATE_LIMIT", "10"))  # posts per address
 # Receipts one mailbox gets a day, however many forms name it: the form is no mail cannon.
 INTEREST_RECEIPTS_PER_DAY = int(env("INTEREST_RECEIPTS_PER_DAY", "3"))
 INTEREST_RETENTION_DAYS = int(env("INTEREST_RETENTION_DAYS", "730"))
+# Days after an event that its registrations are kept (delete_old_registrations).
+EVENT_REGISTRATION_RETENTION_DAYS = int(env("EVENT_REGISTRATION_RETENTION_DAYS", "90"))
 
 # Login lockout (produktionslyftet/security.py). django-axes' backend comes first so that
 # it refuses a locked-out login before the password is even checked.
@@ -465,8 +468,11 @@ PAGE_GENERATION_ALIAS = "page-generation"
 # How long a page may be kept; it is rebuilt sooner whenever content changes. 0: off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", str(60 * 60 * 24)))
 # The query parameters public pages read (listings' filters and pages, search, the county
-# finder); a page asked for with any other is served but not kept.
-PAGE_CACHE_QUERY_PARAMETERS = {"page", "q", "kind", "region", "period", "year", "county"}
+# finder, the calendar's month and archive); a page asked for with any other is served but
+# not kept.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    *("page", "q", "kind", "region", "period", "year", "county", "month", "past")
+}
 # …and those that the content API reads, under its own address (syndication/api.py).
 PAGE_CACHE_QUERY_PARAMETERS_BY_PREFIX = {
     "/api/": {"locale", "region", "kind", "fields", "limit", "offset", "order"},

@@ -120,20 +120,26 @@ class Command(BaseCommand):
         return article, self.translate(article, strings)
 
     def translate(self, article, strings):
-        source, _created = TranslationSource.get_or_create_from_instance(article)
-        translation, _created = Translation.objects.get_or_create(
-            source=source, target_locale=self.en
-        )
-        po = translation.export_po()
-        for entry in po:
-            entry.msgstr = strings[entry.msgid]
-        translation.import_po(po, tool_name="add_articles")
-        # As the demo does (load_demo_content.translate): a draft, then its revision
-        # published at once, not at the end of the transaction (wagtail-localize #773).
-        translation.save_target(publish=False)
-        english = translation.get_target_instance()
-        english.get_latest_revision().publish()
-        return english
+        return translate(article, strings, self.en, "add_articles")
+
+
+def translate(page, strings, locale, tool_name):
+    """
+    ``page`` translated to ``locale`` from ``strings`` (its Swedish -> the translation) in
+    wagtail-localize, and published: as the demo does (load_demo_content.translate), a
+    draft, then its revision published at once, not at the end of the transaction
+    (wagtail-localize #773).
+    """
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = strings[entry.msgid]
+    translation.import_po(po, tool_name=tool_name)
+    translation.save_target(publish=False)
+    target = translation.get_target_instance()
+    target.get_latest_revision().publish()
+    return target
 
 
 # What updates on every save of an article, read back and written again each time.
@@ -156,9 +162,10 @@ def indexes_per_batch(model):
             post_save.connect(handler, sender=model)
 
 
-def index(pages):
-    fresh = list(ArticlePage.objects.filter(pk__in=[page.pk for page in pages]))
+def index(pages, model=ArticlePage):
+    """Write ``pages`` (of ``model``) to the search and reference indexes, once each."""
+    fresh = list(model.objects.filter(pk__in=[page.pk for page in pages]))
     for backend in get_search_backends():
-        backend.add_bulk(ArticlePage, fresh)
+        backend.add_bulk(model, fresh)
     for page in fresh:
         ReferenceIndex.create_or_update_for_object(page)

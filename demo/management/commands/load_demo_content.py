@@ -19,6 +19,7 @@ from accessibility.models import AccessibilityStatementPage
 from articles.models import ArticleIndexPage, ArticlePage
 from demo import content
 from demo.images import logo, portrait
+from events.models import EventIndexPage
 from governance.groups import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
 from home.models import ContentPage, ProgrammePeriod
 from interest.models import InterestFormPage
@@ -104,6 +105,7 @@ class DemoLoader(SiteBuilder):
         region_index = self.child(home, RegionIndexPage, content.REGION_INDEX)
         regions = {page["slug"]: self.region(region_index, dict(page)) for page in content.REGIONS}
         article_index = self.child(home, ArticleIndexPage, content.ARTICLE_INDEX)
+        self.child(home, EventIndexPage, content.EVENT_INDEX)
         self.child(home, PartnersPage, content.PARTNERS_PAGE)
         privacy = self.child(home, ContentPage, content.PRIVACY_PAGE)
         self.child(home, InterestFormPage, {**content.INTEREST_FORM_PAGE, "privacy_page": privacy})

@@ -25,6 +25,7 @@ from wagtail.models import Locale, Page, Site
 
 from accessibility.models import AccessibilityStatementPage
 from articles.models import ArticleIndexPage
+from events.models import EventIndexPage
 from governance.groups import sync_editor_groups
 from home.models import ContentPage
 from interest.models import InterestFormPage
@@ -66,6 +67,19 @@ INDEX_PAGES = [
             "introduction": (
                 "Nyheter och artiklar från programmet och noderna.",
                 "News and articles from the programme and its nodes.",
+            ),
+        },
+    ),
+    (
+        EventIndexPage,
+        {
+            "title": ("Kalender", "Events"),
+            "slug": ("kalender", "events"),
+            "show_in_menus": True,
+            "introduction": (
+                "Inspirationsdagar, utbildningsdagar och mötesplatser i noderna och i programmet.",
+                "Inspiration days, training days and meeting places in the nodes and the "
+                "programme.",
             ),
         },
     ),
