@@ -1,5 +1,5 @@
 """
-The content API for the universities' sites: news and articles, regions and partners,
+The content API for the universities' sites: news and articles, events, regions and partners,
 read-only, per language, through Wagtail's API v2 (``/api/v2/``; docs/api.md).
 
 Only what a visitor can read is served: live, public pages (Wagtail's own queryset),
@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.api import APIField
@@ -35,12 +36,20 @@ from wagtail.models import Locale
 
 from articles.models import ArticlePage, attach_regions
 from caching.tree import public
+from events.models import EventPage
 from limits import counters
 from limits.clients import client_address
 from partners.models import Partner
 from regions.models import RegionPage, shown_people
 
-from .fields import LISTING_IMAGE, LOGO, article_fields, partner_fields, region_fields
+from .fields import (
+    LISTING_IMAGE,
+    LOGO,
+    article_fields,
+    event_fields,
+    partner_fields,
+    region_fields,
+)
 
 LANGUAGE_CODE = CharField(source="locale.language_code", read_only=True)
 
@@ -167,6 +176,52 @@ class NewsViewSet(PublicPagesViewSet):
         return articles
 
 
+class WhenFilter(BaseFilterBackend):
+    """
+    ``?when=upcoming`` (not over before today, soonest first) or ``?when=past`` (the
+    latest first), the day being Stockholm's, as the calendar counts it.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        when = request.GET.get("when")
+        if when is None:
+            return queryset
+        today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        if when == "upcoming":
+            return queryset.filter(end__gte=today).order_by("start", "pk")
+        if when == "past":
+            return queryset.filter(end__lt=today).order_by("-start", "-pk")
+        raise BadRequestError("when is upcoming or past")
+
+
+class EventsViewSet(PublicPagesViewSet):
+    """Events, by their start, with their region and where they are held."""
+
+    name = "events"
+    model = EventPage
+    fields = event_fields()
+    listing_default_fields = [
+        *PagesAPIViewSet.listing_default_fields,
+        "kind",
+        "start",
+        "end",
+        "cancelled",
+        "region",
+        "municipality",
+    ]
+    filter_backends = [CheckedFieldsFilter, RegionFilter, WhenFilter, OrderingFilter, LocaleFilter]
+    known_query_parameters = PublicPagesViewSet.known_query_parameters | {"when"}
+    ordering = ("start", "pk")
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("locale", "county")
+
+    def paginate_queryset(self, queryset):
+        events = list(super().paginate_queryset(queryset))
+        attach_regions(events, public(RegionPage.objects.live()))
+        return events
+
+
 class RegionsViewSet(PublicPagesViewSet):
     """The regional nodes, in the order of the tree."""
 
@@ -213,5 +268,6 @@ class PartnersViewSet(ReadOnly, BaseAPIViewSet):
 
 router = WagtailAPIRouter("api")
 router.register_endpoint("news", NewsViewSet)
+router.register_endpoint("events", EventsViewSet)
 router.register_endpoint("regions", RegionsViewSet)
 router.register_endpoint("partners", PartnersViewSet)

@@ -1,5 +1,5 @@
 """
-A region's news made to sit in an ``<iframe>`` on its university's site: ``/inbaddning/
+A region's news and coming events made to sit in an ``<iframe>`` on its university's site: ``/inbaddning/
 <region>/`` and ``/en/embed/<region>/`` (the region page's slug in that language).
 
 No script and no cookie: a plain page with the site's stylesheet whose links open the
@@ -16,14 +16,16 @@ from django.conf import settings
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from articles.models import ArticlePage, attach_regions
 from caching.tree import public
+from events.models import EventPage
 from regions.models import RegionPage
 
 NEWS_SHOWN = 5
+EVENTS_SHOWN = 3
 
 
 @xframe_options_exempt
@@ -44,8 +46,17 @@ def region_news(request, region):
         .order_by("-date", "-pk")[:NEWS_SHOWN]
     )
     attach_regions(articles, [page])
+    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    events = list(
+        public(EventPage.objects.live())
+        .child_of(page)
+        .filter(locale__language_code=code)
+        .upcoming(today)[:EVENTS_SHOWN]
+    )
     return TemplateResponse(
-        request, "syndication/region_news.html", {"region": page, "articles": articles}
+        request,
+        "syndication/region_news.html",
+        {"region": page, "articles": articles, "events": events},
     )
 
 

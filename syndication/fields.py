@@ -59,6 +59,39 @@ def article_fields():
     ]
 
 
+class EventCountyField(serializers.Field):
+    """The county an event is held in, named in the event page's own language."""
+
+    def __init__(self):
+        super().__init__(source="*", read_only=True)
+
+    def to_representation(self, event):
+        county = event.county
+        if county is None:
+            return None
+        swedish = event.locale.language_code == "sv"
+        return {"code": county.code, "name": county.name_sv if swedish else county.name_en}
+
+
+def event_fields():
+    """Never the online link: the registered participants get it by mail."""
+    return [
+        APIField("kind"),
+        APIField("start"),
+        APIField("end"),
+        APIField("cancelled"),
+        APIField("introduction"),
+        APIField("region", serializer=RegionSerializer(read_only=True)),
+        APIField("venue_name"),
+        APIField("municipality"),
+        APIField("county", serializer=EventCountyField()),
+        APIField("event_language"),
+        APIField("cost"),
+        APIField("capacity"),
+        APIField("registration_deadline"),
+    ]
+
+
 def region_fields():
     return [
         APIField("introduction"),

@@ -12,6 +12,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.models import ArticlePage
 from caching.downstream import ban_under
+from events.models import EventPage
 
 API_PREFIX = "/api/"
 
@@ -20,9 +21,10 @@ def page_served_by_the_api_changed(sender, instance, **kwargs):
     transaction.on_commit(lambda: ban_under(API_PREFIX))
 
 
-for signal in (page_published, page_unpublished, post_page_move):
-    signal.connect(
-        page_served_by_the_api_changed,
-        sender=ArticlePage,
-        dispatch_uid=f"syndication-api-{id(signal)}",
-    )
+for model in (ArticlePage, EventPage):
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(
+            page_served_by_the_api_changed,
+            sender=model,
+            dispatch_uid=f"syndication-api-{model.__name__}-{id(signal)}",
+        )

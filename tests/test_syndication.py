@@ -17,6 +17,7 @@ from wagtail.models import PageViewRestriction
 from articles.models import ArticlePage
 from produktionslyftet.settings.base import env_origins
 from regions.models import RegionPage
+from tests.events import add_event
 
 pytestmark = pytest.mark.django_db
 
@@ -262,6 +263,39 @@ def test_the_universities_origins_are_checked_at_start_up(monkeypatch):
             env_origins("UNIVERSITY_ORIGINS")
 
 
+def test_events_list_what_is_coming_per_region_and_never_the_online_link(client, sv):
+    region = RegionPage.objects.get(locale=sv, slug="mellersta-norrland")
+    elsewhere = RegionPage.objects.get(locale=sv, slug="ovre-norrland")
+    soon = add_event(region, days=3, online_link="https://meet.example/hemlig-länk")
+    later = add_event(region, days=20, kind=soon.kind)
+    add_event(elsewhere, days=5)
+    done = add_event(region, days=-30)
+    draft = add_event(region, days=8, publish=False, live=False)
+
+    response, data = api(client, "events/?region=mellersta-norrland&when=upcoming&fields=*")
+    assert response.status_code == 200
+    assert titles(data) == [soon.title, later.title], "upcoming only, soonest first"
+    assert draft.title not in response.content.decode()
+    assert "meet.example" not in response.content.decode()
+    first = data["items"][0]
+    assert first["region"]["slug"] == "mellersta-norrland"
+    assert first["municipality"] == "Sundsvall" and first["start"].startswith(
+        soon.start.date().isoformat()
+    )
+    _, past = api(client, "events/?region=mellersta-norrland&when=past")
+    assert done.title in titles(past) and soon.title not in titles(past)
+    bad, message = api(client, "events/?when=tomorrow")
+    assert bad.status_code == 400 and "upcoming" in message["message"]
+
+
+def test_publishing_an_event_shows_in_the_api_at_once(client, sv):
+    region = RegionPage.objects.get(locale=sv, slug="mellersta-norrland")
+    client.get("/api/v2/events/?when=upcoming")
+    event = add_event(region, days=4)
+    response, data = api(client, "events/?when=upcoming")
+    assert response["X-Page-Cache"] == "miss" and event.title in titles(data)
+
+
 # The embeds
 
 
@@ -276,6 +310,15 @@ def test_a_regions_embed_shows_its_news_in_each_language(client):
     assert "<script" not in swedish.content.decode()
     assert client.get("/inbaddning/ingenstans/").status_code == 404
     assert client.get("/en/embed/mellersta-norrland/").status_code == 404, "English slug only"
+
+
+def test_a_regions_embed_shows_its_coming_events(client, sv):
+    region = RegionPage.objects.get(locale=sv, slug="mellersta-norrland")
+    soon = add_event(region, days=2)
+    done = add_event(region, days=-10)
+    text = client.get("/inbaddning/mellersta-norrland/").content.decode()
+    assert "Kommande evenemang" in text
+    assert soon.title in text and done.title not in text
 
 
 def test_only_the_universities_may_frame_the_embed_and_it_sets_no_cookie(client, universities):

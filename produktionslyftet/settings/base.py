@@ -475,7 +475,7 @@ PAGE_CACHE_QUERY_PARAMETERS = {
 }
 # …and those that the content API reads, under its own address (syndication/api.py).
 PAGE_CACHE_QUERY_PARAMETERS_BY_PREFIX = {
-    "/api/": {"locale", "region", "kind", "fields", "limit", "offset", "order"},
+    "/api/": {"locale", "region", "kind", "when", "fields", "limit", "offset", "order"},
 }
 # Rate limits count in Redis when there is one, else in the database (limits/counters.py).
 LIMITS_IN_CACHE = bool(env("REDIS_URL"))
