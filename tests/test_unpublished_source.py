@@ -55,10 +55,10 @@ def test_a_page_waiting_for_its_first_approval_is_not_published_yet(awaiting_app
 
 def test_a_live_page_with_changes_in_review_keeps_its_live_status(sv, en):
     home = HomePage.objects.get(locale=sv)
-    page = home.add_child(instance=ContentPage(title="Kalender", slug="kalender"))
+    page = home.add_child(instance=ContentPage(title="Öppettider", slug="oppettider"))
     page.save_revision().publish()
     page.refresh_from_db()
-    page.title = "Kalender 2027"
+    page.title = "Öppettider 2027"
     page.save_revision()
     page.get_workflow().start(page, page.owner)
     assert status_of(page, en) == Status.MISSING
