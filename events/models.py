@@ -33,6 +33,11 @@ EVENTS_PER_PAGE = 12
 CALENDAR_FIELDS = ("start", "end", "venue_name", "street_address", "municipality", "cancelled")
 
 
+def start_of_today():
+    """Midnight of today in Stockholm: an event of today stays listed all day."""
+    return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 class EventQuerySet(PageQuerySet):
     """Events as the calendar and the region pages list them."""
 

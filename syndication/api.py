@@ -23,7 +23,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.api import APIField
@@ -36,7 +35,7 @@ from wagtail.models import Locale
 
 from articles.models import ArticlePage, attach_regions
 from caching.tree import public
-from events.models import EventPage
+from events.models import EventPage, start_of_today
 from limits import counters
 from limits.clients import client_address
 from partners.models import Partner
@@ -186,7 +185,7 @@ class WhenFilter(BaseFilterBackend):
         when = request.GET.get("when")
         if when is None:
             return queryset
-        today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+        today = start_of_today()
         if when == "upcoming":
             return queryset.filter(end__gte=today).order_by("start", "pk")
         if when == "past":

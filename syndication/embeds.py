@@ -16,12 +16,12 @@ from django.conf import settings
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from articles.models import ArticlePage, attach_regions
 from caching.tree import public
-from events.models import EventPage
+from events.models import EventPage, start_of_today
 from regions.models import RegionPage
 
 NEWS_SHOWN = 5
@@ -46,7 +46,7 @@ def region_news(request, region):
         .order_by("-date", "-pk")[:NEWS_SHOWN]
     )
     attach_regions(articles, [page])
-    today = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    today = start_of_today()
     events = list(
         public(EventPage.objects.live())
         .child_of(page)

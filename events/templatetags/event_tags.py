@@ -1,7 +1,7 @@
 from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.text import slugify
 
 from articles.models import attach_regions
@@ -11,14 +11,9 @@ from caching.tree import public
 from home.identity import site_name
 from regions.models import RegionPage
 
-from ..models import EventIndexPage, EventPage
+from ..models import EventIndexPage, EventPage, start_of_today
 
 register = template.Library()
-
-
-def start_of_today():
-    """Midnight of today in Stockholm: an event of today stays listed all day."""
-    return timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 @register.simple_tag(takes_context=True)
