@@ -9,13 +9,18 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from wagtail.models import Page
+
+from errands import Undelivered, errand
 from interest.mail import one_line
+
+from .reports import BarrierReport
 
 logger = logging.getLogger(__name__)
 
 
 def send(report, page):
-    """Mail ``report`` to the office; a failure is logged, and the report stays in the admin."""
+    """Mail ``report`` to the office; True if it went. A failure is logged and returned."""
     admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "wagtailsnippets_accessibility_barrierreport:inspect", args=[report.pk]
     )
@@ -32,6 +37,18 @@ def send(report, page):
         message.send()
     except (smtplib.SMTPException, OSError):
         logger.exception("Barrier report %s was not mailed; it is in the admin", report.pk)
-        return
+        return False
     report.mailed = True
     report.save(update_fields=["mailed"])
+    return True
+
+
+@errand
+def mail_report(report_pk, page_pk):
+    """The worker's mail of a barrier report, tried again while the server does not take it."""
+    report = BarrierReport.objects.filter(pk=report_pk, mailed=False).first()
+    page = Page.objects.filter(pk=page_pk).specific().first()
+    if report is None or page is None:
+        return  # mailed or deleted since; a statement deleted leaves the report in the admin
+    if not send(report, page):
+        raise Undelivered(f"barrier report {report_pk} not mailed")

@@ -2,6 +2,7 @@
 
 from django.utils import translation
 
+from errands import later
 from interest.views import serve_guarded_form
 
 from . import mail
@@ -17,7 +18,8 @@ def serve_statement(page, request):
             description=data["description"],
             email=data["email"],
         )
-        mail.send(report, page)  # a failure is logged; the report stays in the admin
+        # The worker mails it, and tries again; the report is in the admin all the same.
+        later(mail.mail_report, report.pk, page.pk)
 
     return serve_guarded_form(
         page, request, BarrierReportForm, "barrier", accept, f"{page.url}?sent=1#report"

@@ -14,10 +14,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from errands import Undelivered, errand
 from home.identity import site_name
 from limits import counters
 
-from .submissions import MailStatus
+from .submissions import MailStatus, Submission
 
 logger = logging.getLogger(__name__)
 
@@ -110,3 +111,19 @@ def send(submission):
     submission.mail_error = ""
     submission.save(update_fields=["mail_status", "mail_error", "mail_attempts"])
     return True
+
+
+@errand
+def mail_submission(submission_pk):
+    """
+    The worker's mail of a submission (``later(mail_submission, pk)``), tried again while
+    the mail server does not take it; ``retry_interest_mail`` can still send what it gave
+    up on.
+    """
+    submission = (
+        Submission.objects.select_related("county", "region").filter(pk=submission_pk).first()
+    )
+    if submission is None or submission.mail_status == MailStatus.SENT:
+        return  # deleted since, or sent by retry_interest_mail in the meantime
+    if not send(submission):
+        raise Undelivered(submission.mail_error)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
+from errands import later
 from limits import counters
 from limits.clients import client_address
 from regions.models import RegionPage
@@ -75,6 +76,7 @@ def serve_interest_form(page, request):
             message=data["message"],
             consent=data["consent"],
         )
-        mail.send(submission)  # a failure is marked and retried; the company is done
+        # The worker mails it and tries again while it cannot; the company is done.
+        later(mail.mail_submission, submission.pk)
 
     return serve_guarded_form(page, request, InterestForm, "interest", accept, f"{page.url}?sent=1")

@@ -90,6 +90,11 @@ def test_the_units_run_the_guides_files():
     values = read_environment_file(TEMPLATE)
     assert values["GUNICORN_PIDFILE"].startswith("/run/produktionslyftet/")
     assert "RuntimeDirectory=produktionslyftet" in unit
+    worker = (DEPLOY / "systemd" / "produktionslyftet-worker.service").read_text()
+    assert "EnvironmentFile=/etc/produktionslyftet/env" in worker
+    assert "manage.py db_worker --backend errands" in exec_start(worker), "the errands' queue"
+    daily = (DEPLOY / "systemd" / "produktionslyftet-daily.service").read_text()
+    assert "ExecStart=/srv/produktionslyftet/deploy/bin/daily" in daily
 
 
 def test_the_scripts_are_executable_shell_that_parses():

@@ -48,9 +48,9 @@ class PurgeRecorder(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def recording_server():
-    """A loopback server standing in for one cache's purge endpoint."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+def recording_server(address=("127.0.0.1", 0)):
+    """A loopback server standing in for one cache's purge endpoint (on ``address``)."""
+    server = ThreadingHTTPServer(address, PurgeRecorder)
     server.purged = []
     server.banned = []
     server.banned_under = []
@@ -201,6 +201,15 @@ def test_renewing_the_caches_on_deploy_bans_the_whole_site_in_every_cache(
     assert purge_server.banned == second_purge_server.banned == ["testserver"]
 
 
+CLOUDFLARE = {
+    "cloudflare": {
+        "BACKEND": "caching.frontend.AfterCommitCloudflareBackend",
+        "BEARER_TOKEN": "token",
+        "ZONEID": "zone",
+    }
+}
+
+
 @pytest.fixture
 def cloudflare(django_capture_on_commit_callbacks):
     """
@@ -219,15 +228,8 @@ def cloudflare(django_capture_on_commit_callbacks):
             response._content = b'{"success": true}'
             return response
 
-        backends = {
-            "cloudflare": {
-                "BACKEND": "caching.frontend.AfterCommitCloudflareBackend",
-                "BEARER_TOKEN": "token",
-                "ZONEID": "zone",
-            }
-        }
         with (
-            override_settings(WAGTAILFRONTENDCACHE=backends),
+            override_settings(WAGTAILFRONTENDCACHE=CLOUDFLARE),
             mock.patch("caching.downstream.requests.post", post),
             django_capture_on_commit_callbacks(execute=True),
         ):

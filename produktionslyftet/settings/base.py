@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "caching",
     "limits",
     "syndication",
+    "errands",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -112,6 +113,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -252,6 +255,22 @@ INTEREST_RECEIPTS_PER_DAY = int(env("INTEREST_RECEIPTS_PER_DAY", "3"))
 INTEREST_RETENTION_DAYS = int(env("INTEREST_RETENTION_DAYS", "730"))
 # Days after an event that its registrations are kept (delete_old_registrations).
 EVENT_REGISTRATION_RETENTION_DAYS = int(env("EVENT_REGISTRATION_RETENTION_DAYS", "90"))
+
+
+# Errands (errands/): mail and the caches' purges and bans, out of the request. In the
+# background (production's default) each waits in the database for deploy/bin/worker,
+# which tries again what fails; otherwise (make run, the tests) each runs at once where it
+# is asked for. Wagtail's own tasks (its search index, its references) keep the default.
+def errand_backends(in_background):
+    immediate = "django_tasks.backends.immediate.ImmediateBackend"
+    return {
+        "default": {"BACKEND": immediate},
+        "errands": {"BACKEND": "django_tasks_db.DatabaseBackend" if in_background else immediate},
+    }
+
+
+ERRANDS_IN_BACKGROUND = env_bool("ERRANDS_IN_BACKGROUND", False)
+TASKS = errand_backends(ERRANDS_IN_BACKGROUND)
 
 # Login lockout (produktionslyftet/security.py). django-axes' backend comes first so that
 # it refuses a locked-out login before the password is even checked.
@@ -559,6 +578,9 @@ LOGGING = {
         "django": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False},
         # Server errors, mailed too: django.request logs them with the traceback.
         "django.request": {"handlers": ["mail_admins"] if ADMINS else [], "propagate": True},
+        # An errand given up, or one that broke: mailed too (errands/).
+        "errands": {"handlers": ["mail_admins"] if ADMINS else [], "propagate": True},
+        "django_tasks": {"handlers": ["mail_admins"] if ADMINS else [], "propagate": True},
     },
 }
 

@@ -19,7 +19,7 @@ if not os.environ.get("SECRET_KEY"):
     os.environ["SECRET_KEY"] = _key_file.read_text().strip()
 
 from .production import *  # noqa: E402, F403
-from .production import env_bool  # noqa: E402
+from .production import env_bool, errand_backends  # noqa: E402
 
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
@@ -29,3 +29,6 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # The demo logins `make run` prints work with their password alone.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# No worker runs beside make run's gunicorn: each errand (errands/) runs where it is asked.
+ERRANDS_IN_BACKGROUND = env_bool("ERRANDS_IN_BACKGROUND", False)
+TASKS = errand_backends(ERRANDS_IN_BACKGROUND)

@@ -6,7 +6,7 @@ without them. Passes ``manage.py check --deploy``.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env, env_bool
+from .base import SECRET_KEY, env, env_bool, errand_backends
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
@@ -38,3 +38,6 @@ X_FRAME_OPTIONS = "DENY"
 # Administrators and the programme office sign in with a code from an authenticator app
 # as well as their password (docs/security.md).
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+# Mail and the caches' purges wait in the database for deploy/bin/worker (errands/).
+ERRANDS_IN_BACKGROUND = env_bool("ERRANDS_IN_BACKGROUND", True)
+TASKS = errand_backends(ERRANDS_IN_BACKGROUND)

@@ -155,6 +155,7 @@ def stack(smtp, sentry):
             },
         ).stdout
         stack.start_gunicorn()
+        stack.start_worker()
         stack.start_varnish("varnish1")
         stack.start_varnish("varnish2")
         stack.start_nginx()

@@ -270,6 +270,16 @@ class Stack:
         self.wait_for_port("gunicorn", self.ports["gunicorn"])
         return self.processes["gunicorn"]
 
+    def start_worker(self):
+        """The errands' worker, as produktionslyftet-worker.service runs it."""
+        unit = self.install(
+            (ROOT / "deploy" / "systemd" / "produktionslyftet-worker.service").read_text()
+        )
+        working_directory = re.search(r"^WorkingDirectory=(.*)$", unit, re.M).group(1)
+        environment_file = re.search(r"^EnvironmentFile=(.*)$", unit, re.M).group(1)
+        env = {"PATH": os.environ["PATH"], **read_environment_file(environment_file)}
+        return self.start("worker", shlex.split(exec_start(unit)), env=env, cwd=working_directory)
+
     def reload_gunicorn(self):
         """systemctl reload: the unit's ExecReload."""
         unit = self.install((ROOT / "deploy" / "systemd" / "produktionslyftet.service").read_text())

@@ -251,6 +251,35 @@ def test_an_approved_editorial_shows_at_once_and_stays_fresh_in_both_languages(s
             assert text in response.text, name
 
 
+def test_the_worker_mails_what_a_company_sent_and_the_daily_round_runs(stack, demo, smtp):
+    company = visitor(stack, "127.0.0.9")
+    data = form_fields(company.get(SITE + "/delta/", timeout=10).content)
+    data.update(
+        company_name="Rehearsal Verkstad AB",
+        org_number="556036-0793",
+        county="23",  # Jämtlands län
+        employees="10-49",
+        contact_name="Rut Rehearsal",
+        email="rut@example.org",
+        consent="on",
+    )
+    time.sleep(3.5)  # INTEREST_MIN_FILL_SECONDS: no person fills it in faster
+    response = company.post(SITE + "/delta/", data=data, allow_redirects=False, timeout=10)
+    assert response.status_code == 302, "the company is answered without waiting for mail"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not any(
+        "rut@example.org" in recipients for recipients, _ in smtp.messages
+    ):
+        time.sleep(0.5)
+    assert any("rut@example.org" in recipients for recipients, _ in smtp.messages), (
+        "the worker sent the receipt: " + stack.log("worker")[-2000:]
+    )
+    assert "interest.mail.mail_submission" in stack.log("worker"), "not the request"
+
+    daily = stack.script("daily")
+    assert "Page cache renewed" in daily.stdout and "Caches in front banned." in daily.stdout
+
+
 def test_the_images_come_from_media_and_a_document_never_does(stack, demo):
     """nginx serves uploaded images from MEDIA_ROOT; a document only through Wagtail's view."""
     session = visitor(stack)
