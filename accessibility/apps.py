@@ -10,3 +10,5 @@ class AccessibilityConfig(AppConfig):
 
     name = "accessibility"
     verbose_name = "Tillgänglighet"
+    # Read by memory/: a visitor's report is never on a public page.
+    not_shown_on_pages = ("BarrierReport",)

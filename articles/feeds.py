@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from caching.tree import active_locale, public
 from home.identity import site_name
+from memory.site import active_locale, public
 from regions.models import RegionPage
 
 from .models import ArticleIndexPage, ArticlePage

@@ -15,9 +15,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from caching.fragments import sitewide
-from caching.tree import public
 from home.models import BasePage, BodyPage, ProgrammePeriod
+from memory.kept import sitewide
+from memory.site import public
 from regions.models import RegionPage, shown_people
 
 from .choices import ArticleKind

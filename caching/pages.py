@@ -12,12 +12,10 @@ that caching/headers.py marked ``public`` (never one for a logged-in editor, one
 sets a cookie or carries a CSRF token, the admin or a document) and only for a request
 without a session cookie. POST and every other method pass straight through.
 
-Every entry is filed under the cache's current *generation*. A change that can show on
-any page (invalidation.py) starts a new generation, so the next request from any worker
-builds its page afresh; the old entries are never read again and expire on their own.
-The generation itself is kept in a cache of its own (PAGE_GENERATION_ALIAS): when the
-pages' store is full it drops entries at random, and losing the generation would rebuild
-every page.
+Every entry is filed under the content's current *generation* (memory/generation.py). A
+change that can show on any page (memory/invalidation.py) starts a new generation, so the
+next request from any worker builds its page afresh; the old entries are never read again
+and expire on their own.
 
 No visitor can empty or bloat the store: tracking parameters are taken off the address
 exactly as the VCL takes them off (TRACKING_PARAMETERS; tests compare the two), a page
@@ -28,7 +26,6 @@ missing page is never kept, so a stream of made-up addresses fills nothing.
 
 import hashlib
 import re
-import uuid
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -36,9 +33,10 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.encoding import escape_uri_path
 
+from memory.generation import current_generation
+
 from .headers import PRIVATE_PREFIXES, is_public, unvary
 
-GENERATION_KEY = "page-cache:generation"
 KEPT_STATUSES = {200, 301, 410}
 # Parameters that campaigns and ad networks add to links, which change nothing on a page.
 # The same alternation is in deploy/varnish/default.vcl (tests/test_page_cache.py).
@@ -50,24 +48,6 @@ UNKEPT_HEADERS = {"set-cookie", "date", "x-page-cache"}
 
 def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def generation_cache():
-    return caches[settings.PAGE_GENERATION_ALIAS]
-
-
-def current_generation():
-    generation = generation_cache().get(GENERATION_KEY)
-    if generation is None:
-        generation = new_generation()
-    return generation
-
-
-def new_generation():
-    """Start afresh: every page kept so far will be built again on its next request."""
-    generation = uuid.uuid4().hex[:12]
-    generation_cache().set(GENERATION_KEY, generation, timeout=None)
-    return generation
 
 
 def kept_query(request):

@@ -1,41 +1,26 @@
 """
-What building any page asks of the page tree, kept per generation instead of read for
-every request: the site for a host, the locale of a language, the page at an address,
-and whether any section of the site is private.
+What serving a page asks of the page tree, kept per generation instead of read for every
+request: the site of a public request handed to Wagtail once, and the page at an address.
 
-Wagtail reads all of these from the database each time: the site and the locale a query
-each, the route from an address to its page two queries for every level of the tree, and
-the view restrictions two more for the page and one for every listing that asks for
-``.public()`` pages. They change only when content does, and every such change starts a
-new generation (invalidation.py), so answers kept under the current generation are as
-fresh as the pages built from them.
-
-Kept like the shared parts of pages (fragments.kept): in each process's memory, under
-the generation; a route for each page at most.
+Wagtail walks from an address to its page with two queries for every level of the tree.
+The route changes only when content does, and every such change starts a new generation
+(memory/invalidation.py), so a route kept under the current generation is as fresh as
+the page built from it. Kept like the shared parts of pages (memory/kept.py): in each
+process's memory, under the generation; a route for each page at most. The site, the
+locales and the private sections are remembered in memory/site.py, which the admin reads
+too.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import translation
 
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
 from compat import wagtail
+from memory.kept import kept
+from memory.site import active_locale, site_for_request
 
-from .fragments import kept
 from .headers import PRIVATE_PREFIXES
-
-
-def site_for_request(request):
-    """``Site.find_for_request``, from what is kept for this host and port."""
-
-    def find(look_up):
-        # get_host() refuses a host the site does not serve (a 400), before anything is
-        # kept under a name a visitor made up.
-        host = f"{request.get_host()}:{request.get_port()}"
-        return kept(f"site:{host}", look_up)
-
-    return wagtail.remembered_site(request, find)
 
 
 class KeptSiteMiddleware:
@@ -51,26 +36,6 @@ class KeptSiteMiddleware:
         if not request.path.startswith(PRIVATE_PREFIXES):
             site_for_request(request)
         return self.get_response(request)
-
-
-def active_locale():
-    """``Locale.get_active()``, from what is kept for the active language."""
-    code = translation.get_language()
-    return kept(f"locale:{code}", Locale.get_active)
-
-
-def source_locale():
-    """``Locale.get_default()``, the language translations are made from, kept."""
-    return kept("locale:source", Locale.get_default)
-
-
-def has_private_sections():
-    return kept("private-sections", PageViewRestriction.objects.exists)
-
-
-def public(pages):
-    """``pages.public()``: the database is asked only when some section is private."""
-    return pages.public() if has_private_sections() else pages
 
 
 def route_for_request(request, path):

@@ -7,7 +7,7 @@ Wagtail's internals the site relies on, each with its start-up check (``checks.r
   buttons or the page listing's "More" menu.
 - The request's memo of its site and route (``request._wagtail_site``,
   ``request._wagtail_route_for_request``) and ``Site._find_for_request``, the look-up
-  without the memo: the page tree's answers are kept per generation (caching/tree.py)
+  without the memo: the page tree's answers are kept per generation (memory/site.py, caching/tree.py)
   and handed to Wagtail where it looks for them, so no view asks the database again.
 - A snippet's status side panel rebuilt from wagtail-localize's (``whole_status_panel``).
 - An unsaved page standing in for a listed one in a permission check
@@ -85,7 +85,11 @@ def remember_route(request, route):
     return route
 
 
-@reach("wagtail", "caching/tree.py (the site and route kept per generation)", id="compat.E002")
+@reach(
+    "wagtail",
+    "memory/site.py, caching/tree.py (the site and route kept per generation)",
+    id="compat.E002",
+)
 def request_memo():
     gone = missing_attributes(Site, ["_find_for_request", "find_for_request"])
     gone += missing_attributes(Page, ["route_for_request"])

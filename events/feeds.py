@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from caching.tree import public
 from home.identity import site_name
+from memory.site import public
 from regions.models import RegionPage
 
 from . import calendar

@@ -20,9 +20,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.models import attach_regions
-from caching.fragments import sitewide
-from caching.tree import public
 from home.models import BasePage, BodyPage
+from memory.kept import sitewide
+from memory.site import public
 from regions.models import County, RegionPage, shown_people
 
 from .choices import EventKind, EventLanguage
@@ -81,7 +81,7 @@ class EventIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The same for every visitor until content changes (caching/fragments.py).
+        # The same for every visitor until content changes (memory/kept.py).
         choices = sitewide("event-filter-choices", request, self.filter_choices)
         form = EventFilterForm(request.GET, **choices)
         events = form.apply(self.events())

@@ -9,7 +9,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from caching.tree import source_locale
+from memory.site import source_locale
 
 from .models import EventPage, Registration, RegistrationStatus
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from caching.tree import public
 from interest.views import serve_guarded_form
+from memory.site import public
 
 from . import mail, registration
 from .forms import RegistrationForm

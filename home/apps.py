@@ -3,6 +3,8 @@ from django.apps import AppConfig
 
 class HomeConfig(AppConfig):
     name = "home"
+    # Read by memory/ and caching/: a change to one makes pages fresh everywhere.
+    shown_on_pages = ("ProgrammePeriod",)
 
     def ready(self):
         from compat import wagtail

@@ -9,8 +9,8 @@ from django.core.exceptions import DisallowedHost
 
 from wagtail.models import Site
 
-from caching.fragments import kept
-from caching.tree import site_for_request
+from memory.kept import kept
+from memory.site import site_for_request
 
 
 def site_name(request=None):

@@ -26,7 +26,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from caching import tree
+from memory.site import has_private_sections
 
 from .blocks import BodyBlock
 
@@ -69,8 +69,8 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         # Asked before every page is served. Most sites have no private section at all;
-        # whether this one has is kept per generation (caching/tree.py).
-        if not tree.has_private_sections():
+        # whether this one has is kept per generation (memory/site.py).
+        if not has_private_sections():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

@@ -13,7 +13,7 @@ from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from caching.tree import public
+from memory.site import public
 
 
 class MultilingualSitemap(Sitemap):

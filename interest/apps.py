@@ -6,3 +6,5 @@ class InterestConfig(AppConfig):
 
     name = "interest"
     verbose_name = "Intresseanmälningar"
+    # Read by memory/: what companies send is never on a public page.
+    not_shown_on_pages = ("Submission",)

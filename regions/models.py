@@ -21,8 +21,8 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from caching.tree import public
 from home.models import BasePage, BodyPage, ProgrammePeriod, PublishedSnippet
+from memory.site import public
 
 from .maps import SWEDEN_EAST, SWEDEN_NORTH, SWEDEN_SOUTH, SWEDEN_WEST
 from .panels import EmbedPanel

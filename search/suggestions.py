@@ -16,7 +16,7 @@ import unicodedata
 
 from django.db import connections
 
-from caching.fragments import kept
+from memory.kept import kept
 
 from .backends import WORD, closest_titles_by_trigrams
 

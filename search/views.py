@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Page as WagtailPage
 
-from caching.tree import active_locale, public
+from memory.site import active_locale, public
 
 from .backends import SearchTimeout, time_limit
 from .suggestions import closest_titles

@@ -34,10 +34,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from articles.models import ArticlePage, attach_regions
-from caching.tree import public
 from events.models import EventPage, start_of_today
 from limits import counters
 from limits.clients import client_address
+from memory.site import public
 from partners.models import Partner
 from regions.models import RegionPage, shown_people
 

@@ -20,8 +20,8 @@ from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from articles.models import ArticlePage, attach_regions
-from caching.tree import public
 from events.models import EventPage, start_of_today
+from memory.site import public
 from regions.models import RegionPage
 
 NEWS_SHOWN = 5

@@ -5,7 +5,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from caching.pages import GENERATION_KEY, current_generation
+from memory.generation import GENERATION_KEY, current_generation
 
 
 def forget_kept_pages():

@@ -283,12 +283,16 @@ def test_a_page_added_to_the_menu_shows_in_the_menu_of_every_page(client, sv):
     assert "Nytt i menyn" in menu[0].text_content()
 
 
-def test_every_snippet_says_whether_pages_show_it():
-    from caching.checks import every_snippet_is_classified
-    from caching.invalidation import NOT_SHOWN_ON_PAGES, SHOWN_ON_PAGES
+def test_every_snippet_says_in_its_app_whether_pages_show_it(monkeypatch):
+    from django.apps import apps
+
+    from memory.checks import every_snippet_is_classified
 
     assert every_snippet_is_classified(None) == []
-    assert "partners.Partner" in SHOWN_ON_PAGES and "interest.Submission" in NOT_SHOWN_ON_PAGES
+    monkeypatch.setattr(apps.get_app_config("partners"), "shown_on_pages", ())
+    [error] = every_snippet_is_classified(None)
+    assert error.id == "memory.E001" and error.obj.__name__ == "Partner"
+    assert "AppConfig of partners" in error.hint
 
 
 # --- several worker processes -------------------------------------------------------------

@@ -2,7 +2,7 @@
 What a page costs to build when it is not in the page cache: at most ten queries for
 every public page type, with the site-wide parts warm, and the same count however many
 articles the site holds. And what makes that possible (routes, the site, the locale and
-private sections kept per generation, caching/tree.py) stays as fresh as the pages.
+private sections kept per generation, memory/site.py and caching/tree.py) stays as fresh as the pages.
 """
 
 import pytest

@@ -23,9 +23,9 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from caching.fragments import kept
-from caching.tree import source_locale
 from compat.wagtail import page_for_permissions
+from memory.kept import kept
+from memory.site import source_locale
 
 from . import permissions, store
 from .models import TranslationState

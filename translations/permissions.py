@@ -22,7 +22,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from caching.tree import source_locale
+from memory.site import source_locale
 
 from .status import never_published
 

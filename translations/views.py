@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
 
-from caching.tree import source_locale
+from memory.site import source_locale
 
 from . import listing, permissions, store
 from .status import Action, Status

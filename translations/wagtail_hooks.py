@@ -14,9 +14,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import TranslatableMixin, WorkflowMixin
 from wagtail_localize.models import Translation
 
-from caching.tree import source_locale
 from compat.localize import page_buttons
 from compat.wagtail import replace_hook
+from memory.site import source_locale
 
 from . import listing, review
 from .middleware import allows_url

@@ -3,7 +3,7 @@
 from django import template
 from django.utils import translation
 
-from caching.fragments import sitewide
+from memory.kept import sitewide
 
 from ..models import AccessibilityStatementPage
 

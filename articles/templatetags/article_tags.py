@@ -8,9 +8,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from articles.models import ArticleKind, ArticlePage, attach_regions
-from caching.fragments import sitewide
-from caching.tree import public
 from home.identity import site_name
+from memory.kept import sitewide
+from memory.site import public
 from regions.models import RegionPage
 
 register = template.Library()
@@ -21,7 +21,7 @@ def latest_articles(context, kind=None, count=3, heading="", within=None):
     """
     The newest live articles of the visitor's language, optionally of one kind or only
     those below one page (a region's own articles). The same wherever it is shown, so
-    rendered once per generation of the page cache (caching/fragments.py).
+    rendered once per generation of the content (memory/kept.py).
     """
 
     def render():

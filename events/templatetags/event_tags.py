@@ -6,9 +6,9 @@ from django.utils.text import slugify
 
 from articles.models import attach_regions
 from articles.templatetags.article_tags import json_ld_script
-from caching.fragments import sitewide
-from caching.tree import public
 from home.identity import site_name
+from memory.kept import sitewide
+from memory.site import public
 from regions.models import RegionPage
 
 from ..models import EventIndexPage, EventPage, start_of_today

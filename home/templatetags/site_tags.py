@@ -9,10 +9,10 @@ from django.utils import translation
 
 from wagtail.models import Page
 
-from caching.fragments import sitewide
-from caching.tree import public
 from home import identity
 from home.models import HomePage, ProgrammePeriod
+from memory.kept import sitewide
+from memory.site import public
 
 register = template.Library()
 
@@ -20,7 +20,7 @@ register = template.Library()
 def home_and_menu(context):
     """
     The address of the home page of the visitor's language and its menu: the same on
-    every page, so built once per generation of the page cache (caching/fragments.py).
+    every page, so built once per generation of the content (memory/kept.py).
     """
     request = context.get("request")
     memo = getattr(request, "_home_and_menu", None)

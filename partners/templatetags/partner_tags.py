@@ -1,8 +1,8 @@
 from django import template
 from django.template.loader import render_to_string
 
-from caching.fragments import sitewide
 from home.identity import site_name
+from memory.kept import sitewide
 from partners.models import Partner, PartnerKind
 
 register = template.Library()
@@ -12,7 +12,7 @@ register = template.Library()
 def partner_footer(context):
     """
     The footer's logo strip: partners, then stakeholders and financiers. The same on every
-    page, so rendered once per generation of the page cache (caching/fragments.py).
+    page, so rendered once per generation of the content (memory/kept.py).
     """
 
     def render():

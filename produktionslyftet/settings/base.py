@@ -100,6 +100,9 @@ INSTALLED_APPS = [
     "accessibility",
     "operations",
     "accounts",
+    # Before caching: a change renews the content's generation before the caches in
+    # front are asked to let go, so that they fetch the new page (memory/, caching/).
+    "memory",
     "caching",
     "limits",
     "syndication",
@@ -155,7 +158,7 @@ MIDDLEWARE = [
     # Anonymous visitors' pages from the page cache, before sessions, users or the page
     # tree are looked at (caching/pages.py).
     "caching.pages.PageCacheMiddleware",
-    # The site for the request's host, kept rather than looked up (caching/tree.py).
+    # The site for the request's host, kept rather than looked up (memory/site.py).
     "caching.tree.KeptSiteMiddleware",
     # What a request changed in the translation status is worked out once, at its end.
     "translations.store.StoreMiddleware",

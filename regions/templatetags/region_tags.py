@@ -3,8 +3,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import slugify
 
-from caching.fragments import sitewide
-from caching.tree import public
+from memory.kept import sitewide
+from memory.site import public
 from regions.maps import map_nodes, outline
 from regions.models import RegionPage
 
@@ -15,7 +15,7 @@ register = template.Library()
 def region_list(context, heading=""):
     """
     Every live regional node of the visitor's language, by name; rendered once per
-    generation of the page cache (caching/fragments.py).
+    generation of the content (memory/kept.py).
     """
 
     def render():

@@ -9,7 +9,7 @@ new all the same. Nothing changed by an editor triggers this, so nothing else wo
 from django.core.management.base import BaseCommand
 
 from caching.downstream import ban
-from caching.pages import new_generation
+from memory.generation import new_generation
 
 
 class Command(BaseCommand):

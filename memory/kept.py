@@ -1,19 +1,20 @@
 """
-What is built once per generation of the page cache instead of for every page: the parts
+What is built once per generation of the content instead of for every request: the parts
 every page shares (the menu, the home page's address, the partner strip, the latest
-articles, the index's filter choices) and what Wagtail asks of the page tree (tree.py).
+articles, the index's filter choices), what Wagtail asks of the page tree (site.py,
+caching/tree.py) and the admin's translation listings (translations/listing.py).
 
-They are filed under the page cache's generation (pages.current_generation), so the
-change that makes pages fresh (invalidation.py) makes these fresh too, in every worker
-process on every machine: a process that still holds an older generation's values drops
-them on its next read. Each process keeps its own, as plain objects in memory: there are
-few of them, and reading them back from a cache would unpickle them on every request.
-The generation itself is read from the shared ``pages`` cache, a single read per use.
+They are filed under the content's generation (generation.py), so the change that makes
+pages fresh (invalidation.py) makes these fresh too, in every worker process on every
+machine: a process that still holds an older generation's values drops them on its next
+read. Each process keeps its own, as plain objects in memory: there are few of them, and
+reading them back from a cache would unpickle them on every request. The generation
+itself is read from its shared cache, a single read per use.
 """
 
 from django.utils import translation
 
-from .pages import current_generation
+from .generation import current_generation
 
 MISSING = object()
 
