@@ -9,7 +9,9 @@ shown only where the view lets the user through. The explorer itself opens only 
 the editor may see (``governance.explorer``).
 """
 
-from django.urls import resolve
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
 
 from wagtail.admin.wagtail_hooks import page_header_buttons, page_listing_more_buttons
 
@@ -23,7 +25,10 @@ def allowed(button, page, user):
     url = getattr(button, "url", None)
     if not url:
         return True
-    match = resolve(url.split("?")[0])
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return True  # not one of the admin's views (the live page, in its language)
     if match.view_name in NEEDS_EDIT:
         return page.permissions_for_user(user).can_edit()
     return True

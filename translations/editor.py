@@ -17,7 +17,7 @@ import json
 from urllib.parse import urlencode, urlsplit
 
 from django.contrib.admin.utils import quote, unquote
-from django.urls import resolve, reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from wagtail.models import Page
@@ -106,7 +106,10 @@ def sync_return_address(request):
 def may_open(user, url):
     """May ``user`` open ``url``, a language selector's link to a page in the explorer or
     the editor, or to a snippet's editor? (Any other address: yes.)"""
-    match = resolve(urlsplit(url).path)
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return True
     if match.url_name == "wagtailadmin_explore":
         page = Page.objects.filter(pk=match.kwargs["parent_page_id"]).first()
         return (
