@@ -13,9 +13,12 @@ from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
 
+from wagtail import hooks
 from wagtail.admin.wagtail_hooks import page_header_buttons, page_listing_more_buttons
 
 from compat.wagtail import replace_hook
+
+from .dashboard import WaitingForYouPanel, waiting_for
 
 # Wagtail's page views that need edit permission on the page, whatever their button asks.
 NEEDS_EDIT = {"wagtailadmin_pages:history", "wagtailadmin_pages:usage"}
@@ -53,3 +56,10 @@ replace_hook(
     page_listing_more_buttons,
     only_allowed(page_listing_more_buttons),
 )
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_for_you_panel(request, panels):
+    rows = waiting_for(request.user)
+    if rows:
+        panels.insert(0, WaitingForYouPanel(rows))
