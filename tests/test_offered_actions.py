@@ -26,7 +26,7 @@ from tests.conftest import login
 
 pytestmark = [pytest.mark.django_db]
 
-ROLES = ["region", "translator"]
+ROLES = ["office", "region", "translator"]
 
 # Not actions on the content: the session, the user's own account, the dashboard.
 NOT_ACTIONS = ("/admin/logout/", "/admin/account/", "/admin/login/")
