@@ -12,10 +12,16 @@ wagtail-localize's internals the site relies on, each with its start-up check.
 - ``StringTranslation.get_comment``, replaced to write its date in the reader's language
   (``replace_the_translation_comment``).
 - Same-name overrides of its editor and sync form templates, which extend its blocks.
+- The properties its translation editor is drawn from, and the shape of the footer it
+  draws, where the site withdraws "Convert to alias page" and puts the next step in the
+  main button's place (``convert_to_alias_url``, ``EDITOR_FOOTER_CLASSES``).
 """
 
 import functools
 import inspect
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
 
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.fields import copy_synchronised_fields
@@ -148,3 +154,50 @@ def localize_templates():
             variables=["props", "side_panels", "instance", "translation"],
         ),
     ]
+
+
+# --- what its translation editor offers -----------------------------------------------------
+#
+# The editor is a React app drawn from one JSON object of properties (its ``props``); its
+# footer offers "Convert to alias page" whenever ``links.convertToAliasUrl`` is set, and
+# makes the last of its actions (Stop, Convert, Delete, Lock, Unlock, Unpublish, Publish)
+# the big main button. translations/editor.py withdraws what the user may not do, and
+# translations/static/translations/js/editor-footer.js puts the next step in the main
+# button's place where the last action would destroy something.
+
+EDITOR_BUNDLE = "wagtail_localize/js/wagtail-localize.js"
+# What editor-footer.js looks for in the footer the bundle draws.
+EDITOR_FOOTER_CLASSES = ["footer__container", "w-dropdown-button", "w-dropdown__content"]
+
+
+def convert_to_alias_menu_item_name():
+    """The name of its "Convert to alias page" item in the page editor's action menu."""
+    return localize_hooks.ConvertToAliasPageActionMenuItem.name
+
+
+def convert_to_alias_url(props):
+    """The editor's "Convert to alias page" address in ``props`` (a dict), or None."""
+    return props["links"].get("convertToAliasUrl")
+
+
+def withdraw_convert_to_alias(props):
+    props["links"]["convertToAliasUrl"] = None
+
+
+@reach("wagtail-localize", "translations/editor.py (what its editor offers)", id="compat.E106")
+def editor_properties():
+    source = inspect.getsource(edit_translation.edit_translation)
+    gone = [
+        f'the editor\'s property "{key}"'
+        for key in ("links", "convertToAliasUrl", "stopTranslationUrl", "canPublish")
+        if f'"{key}"' not in source
+    ]
+    gone += missing_attributes(localize_hooks, ["ConvertToAliasPageActionMenuItem"])
+    bundle = finders.find(EDITOR_BUNDLE)
+    text = Path(bundle).read_text(encoding="utf-8") if bundle else ""
+    gone += [
+        f"the class {name!r} in its editor's footer ({EDITOR_BUNDLE})"
+        for name in ["convertToAliasUrl", *EDITOR_FOOTER_CLASSES]
+        if name not in text
+    ]
+    return gone

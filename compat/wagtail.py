@@ -261,4 +261,9 @@ def admin_templates():
             "wagtailadmin/shared/user_avatar.html",
             "10cbd09a2e9434e569d2ccc518298adbeb8cb9f3263fd31aa61ff049e6cc771a",
         ),
+        *templates.changed_copy(
+            package,
+            "wagtailadmin/shared/locale_selector.html",
+            "5e1d8ad7ff8547b4cba97d2064b846fead6da4263c4dc7002704394f66436c4c",
+        ),
     ]

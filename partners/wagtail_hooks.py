@@ -3,10 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from translations.snippets import TranslatableSnippetIndexView
+
 from .models import Partner
 
 
 class PartnerViewSet(SnippetViewSet):
+    # Swedish items link their editor only for those who may edit the source language.
+    index_view_class = TranslatableSnippetIndexView
     model = Partner
     icon = "group"
     menu_label = _("Partners")

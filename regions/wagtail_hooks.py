@@ -6,10 +6,14 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from translations.snippets import TranslatableSnippetIndexView
+
 from .models import Person, RegionPage
 
 
 class PersonViewSet(SnippetViewSet):
+    # Swedish items link their editor only for those who may edit the source language.
+    index_view_class = TranslatableSnippetIndexView
     model = Person
     icon = "user"
     menu_label = _("People")

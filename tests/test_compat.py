@@ -222,3 +222,10 @@ def test_django_csps_policy_parts_gone_fails(monkeypatch):
 def test_a_failing_reach_fails_manage_py_check(monkeypatch, reach):
     monkeypatch.setattr(reach, "find_missing", lambda: ["something"])
     assert [error.id for error in run_checks(tags=["compat"])] == [reach.id]
+
+
+def test_what_the_site_changes_in_its_translation_editor_gone_fails(monkeypatch):
+    from wagtail_localize import wagtail_hooks as localize_hooks
+
+    monkeypatch.delattr(localize_hooks, "ConvertToAliasPageActionMenuItem")
+    assert_names(errors_of("compat.E106"), "wagtail-localize", "ConvertToAliasPageActionMenuItem")

@@ -8,8 +8,6 @@ in each translated text's comment ("Översatt manuellt på …"). Both are writt
 Django's date formatting instead.
 """
 
-import json
-
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
@@ -39,15 +37,13 @@ def string_translation_comment(string_translation):
     return None
 
 
-def editor_props(props, instance):
-    """The translation editor's properties (JSON), its "last published" date in the
+def date_the_props(data, instance):
+    """The translation editor's properties (a dict), its "last published" date in the
     active language."""
-    data = json.loads(props)
     revision = getattr(instance, "live_revision", None)
     published = revision.created_at if revision else getattr(instance, "last_published_at", None)
     if data.get("object", {}).get("lastPublishedDate") and published:
         data["object"]["lastPublishedDate"] = local_date(published)
-    return json.dumps(data)
 
 
 def install():

@@ -20,6 +20,7 @@ from wagtail.models import Page, WorkflowMixin, WorkflowState
 
 from compat.localize import translated_revision_of
 
+from .editor import safe_next
 from .permissions import can_edit, can_publish
 from .status import untranslated_counts
 
@@ -54,6 +55,7 @@ def review_state(user, translation, page):
             task_state
             and "approve" in [a[0] for a in task_state.task.specific.get_actions(page, user)]
         ),
+        "may_publish": can_publish(user, page),
         "may_submit": state is None
         and page.get_workflow() is not None
         and can_edit(user, page)
@@ -76,7 +78,7 @@ def translated_revision(translation, page, user):
 def submit_for_review(request, translation, page):
     """Handle the editor's "Submit for review" button; answer with a redirect and a message."""
     state = review_state(request.user, translation, page)
-    here = request.path
+    here = request.get_full_path()
     if not state["may_submit"]:
         messages.error(request, _("This translation cannot be submitted for review now."))
         return redirect(here)
@@ -103,7 +105,7 @@ def submit_for_review(request, translation, page):
         _("“%(title)s” in %(language)s was submitted for review.")
         % {"title": title_of(page), "language": page.locale.get_display_name()},
     )
-    return redirect(here)
+    return redirect(safe_next(request) or here)  # back where they started
 
 
 def review(request, page):

@@ -1,13 +1,19 @@
 """The translation status report in the Wagtail admin (Reports → Translation status)."""
 
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale
+from wagtail_localize.models import Translation
 
 from memory.site import source_locale
 
-from . import listing, permissions, store
+from . import editor, listing, permissions, review, store
 from .status import Action, Status
 
 
@@ -52,8 +58,13 @@ class TranslationStatusReportView(ReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["object_list"] = store.with_objects(context["object_list"], specific=False)
+        # Sync and the editor lead back here when done (their ``next``).
+        query = self.request.GET.urlencode()
+        here = reverse(self.index_url_name) + (f"?{query}" if query else "")
         for row in context["object_list"]:
             row.offered = offered_action(self.request.user, row)
+            if row.offered and row.action != Action.TRANSLATE:
+                row.offered = (row.offered[0], editor.with_next(row.offered[1], here))
         context.update(
             counts=self.counts,
             statuses=Status.choices,
@@ -81,3 +92,26 @@ def offered_action(user, row):
             return None
         return Action.SUBMIT.label, row.action_url
     return row.action_label, row.action_url
+
+
+def review_panel(request, translation_id):
+    """The translation editor's review panel as it is now, for review-panel.js to redraw
+    it as the strings are translated (the editor saves each one on its own)."""
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+    if not permissions.can_edit(request.user, target):
+        raise PermissionDenied
+    next_url = editor.safe_next(request)
+    return TemplateResponse(
+        request,
+        "translations/admin/review_panel.html",
+        {
+            "review": review.review_state(request.user, translation, target),
+            "review_url": editor.with_next(request.path, next_url),
+            "editor_url": editor.edit_url(target),
+            "next_url": next_url,
+        },
+    )

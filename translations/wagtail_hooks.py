@@ -14,7 +14,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import TranslatableMixin, WorkflowMixin
 from wagtail_localize.models import Translation
 
-from compat.localize import page_buttons
+from compat.localize import convert_to_alias_menu_item_name, page_buttons
 from compat.wagtail import replace_hook
 from memory.site import source_locale
 
@@ -22,7 +22,7 @@ from . import listing, review
 from .middleware import allows_url
 from .permissions import is_source_language, may_edit_source
 from .store import summary
-from .views import TranslationStatusReportView
+from .views import TranslationStatusReportView, review_panel
 
 # --- the Swedish source of a snippet is edited only by those allowed to -----------------
 
@@ -133,6 +133,11 @@ def translation_status_urls():
             view.as_view(results_only=True),
             name="translation_status_report_results",
         ),
+        path(
+            "translations/<int:translation_id>/review-panel/",
+            review_panel,
+            name="translation_review_panel",
+        ),
     ]
 
 
@@ -157,3 +162,17 @@ class TranslationStatusPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_translation_status_panel(request, panels):
     panels.append(TranslationStatusPanel())
+
+
+# --- "Convert to alias page" in the page editor, for those who may ----------------------
+
+
+@hooks.register("construct_page_action_menu")
+def convert_to_alias_only_where_allowed(menu_items, request, context):
+    page = context.get("page")
+    if page is None or page.pk is None:
+        return
+    name = convert_to_alias_menu_item_name()
+    url = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
+    if not allows_url(request.user, url):
+        menu_items[:] = [item for item in menu_items if item.name != name]

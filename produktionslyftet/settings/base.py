@@ -174,6 +174,9 @@ MIDDLEWARE = [
     "caching.headers.CacheHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "translations.middleware.LocalizePermissionsMiddleware",
+    # The explorer opens only the part of the page tree the editor works in
+    # (governance/explorer.py).
+    "governance.explorer.ExplorerMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a lockout into the response below.

@@ -59,12 +59,33 @@ def approve_translation(office, english_id):
     )
 
 
+def main_button(tab):
+    """The big button of the editor's footer, beside the menu of its other actions."""
+    return tab.locator("footer .footer__container > .w-dropdown-button > :first-child").first
+
+
 def submit_translation(translator):
+    """Submit from the footer's main button, once the review panel (following the texts as
+    they are translated, without a reload) says every text is translated."""
     review = translator.locator("section.translation-review")
+    expect(review).to_contain_text("Alla texter är översatta")
     expect(review.get_by_role("button", name="Skicka för granskning")).to_be_enabled()
     expect(translator.get_by_role("button", name=re.compile("Publicera på"))).to_have_count(0)
-    review.get_by_role("button", name="Skicka för granskning").click()
+    expect(main_button(translator)).to_have_text("Skicka för granskning")
+    main_button(translator).click()
     expect(translator.locator(".messages")).to_contain_text("har skickats för granskning")
+
+
+def expect_the_next_step_as_main_button(translator):
+    """After submitting, the main button leads on (back to the report), never destroys."""
+    expect(main_button(translator)).to_have_text(re.compile("Tillbaka"))
+    expect(main_button(translator)).not_to_have_text(re.compile("Radera|Stoppa|alias"))
+    translator.locator("footer").get_by_role(
+        "button", name=re.compile("Fler åtgärder|More")
+    ).first.click()
+    expect(translator.locator("footer .w-dropdown__content").first).to_contain_text(
+        re.compile("Stoppa synkroniserad översättning")
+    )
 
 
 def report_action(tab, title, action):
@@ -131,8 +152,9 @@ def test_a_ledare_from_draft_to_english_and_back_through_every_role(browser, sit
     translate_segment(translator, INTRO, INTRO_EN)
     translator.get_by_role("tab", name=re.compile("Marknadsför|Promote")).click()
     translate_segment(translator, "tursamtal-i-ostersund", "a-tour-of-ostersund")
-    translator.reload()
     submit_translation(translator)
+    expect(translator).to_have_url(re.compile(rf"/admin/pages/{english_id}/edit/$"))
+    expect_the_next_step_as_main_button(translator)
     assert translator.request.get(site_url + ENGLISH_URL).status == 404
 
     # 4. The office approves the translation: live in English, reachable by the switcher.
@@ -153,13 +175,15 @@ def test_a_ledare_from_draft_to_english_and_back_through_every_role(browser, sit
     expect(office.locator(".messages")).to_contain_text(re.compile("publicerad|published", re.I))
 
     # 6. The translator syncs (not offered publishing), translates the new text, submits.
+    #    Each step leads back to the report it was started from.
     report_action(translator, TITLE, "Synka")
     expect(translator.get_by_role("checkbox", name="Publicera omgående")).to_have_count(0)
     translator.get_by_role("button", name="Skicka").click()
+    expect(translator).to_have_url(re.compile(r"/admin/reports/translation-status/$"))
     report_action(translator, TITLE, "Översätt den nya texten")
     translate_segment(translator, NEW_INTRO, NEW_INTRO_EN)
-    translator.reload()
     submit_translation(translator)
+    expect(translator).to_have_url(re.compile(r"/admin/reports/translation-status/$"))
     visitor.goto(ENGLISH_URL)
     expect(visitor.locator(".lead")).to_have_text(INTRO_EN)
 
@@ -234,8 +258,8 @@ def test_a_partner_from_draft_to_english_through_every_role(browser, site_url):
     english_url = translator.url
     translate_segment(translator, PARTNER, PARTNER)  # a company keeps its name
     translate_segment(translator, PARTNER_TEXT, PARTNER_TEXT_EN)
-    translator.reload()
     submit_translation(translator)
+    expect_the_next_step_as_main_button(translator)
     visitor.goto("/en/partners/")
     expect(visitor.locator("main")).to_contain_text(PARTNER_TEXT)
     expect(visitor.locator("main")).not_to_contain_text(PARTNER_TEXT_EN)

@@ -85,19 +85,21 @@ def test_editor_syncs_a_changed_source_and_the_report_shows_it_up_to_date(
     row = page.locator("#translation-status tr", has_text="Kontakt")
     expect(row).to_contain_text("Inaktuell")
     row.get_by_role("link", name="Synka").click()
-    expect(page).to_have_url(re.compile(rf"/admin/localize/update/{source_id}/$"))
+    expect(page).to_have_url(re.compile(rf"/admin/localize/update/{source_id}/\?next="))
 
     # Not "publish immediately": the live English page keeps its text until translated.
     expect(page.get_by_role("checkbox", name="Publicera omgående")).not_to_be_checked()
     page.get_by_role("button", name="Skicka").click()
     expect(page.locator(".messages")).to_be_visible()
+    # Back where the sync was started: the report, as it was filtered.
+    expect(page).to_have_url(re.compile(r"/admin/reports/translation-status/\?status=outdated$"))
 
     # Synced, the new sentence still waits for a translator; the report leads to it.
     page.goto("/admin/reports/translation-status/?status=outdated")
     page.locator("#translation-status tr", has_text="Kontakt").get_by_role(
         "link", name="Översätt den nya texten"
     ).click()
-    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/\?next="))
     expect(page.request.get(site_url + "/en/contact/")).to_be_ok()
     translate_segment(
         page,

@@ -7,7 +7,7 @@ from wagtail.models import Page, RevisionMixin, WorkflowMixin
 
 from compat.wagtail import whole_status_panel
 
-from .. import localize_dates, permissions, review
+from .. import editor, permissions, review
 
 register = template.Library()
 
@@ -18,10 +18,40 @@ def translation_review(context, translation, page):
     return review.review_state(context["request"].user, translation, page)
 
 
-@register.simple_tag
-def translation_editor_props(props, instance):
-    """The translation editor's properties, its dates in the reader's language."""
-    return localize_dates.editor_props(props, instance)
+@register.simple_tag(takes_context=True)
+def translation_editor_props(context, props, instance):
+    """The translation editor's properties, its dates in the reader's language and
+    only the actions the user may take."""
+    return editor.props_for(props, instance, context["request"].user)
+
+
+@register.simple_tag(takes_context=True)
+def translation_header_links(context, source_translation, translations, instance):
+    """The editor header's links to the other languages, those the user may edit only."""
+    return editor.header_links(context["request"].user, instance, source_translation, translations)
+
+
+@register.simple_tag(takes_context=True)
+def translation_return_address(context):
+    """Where the user goes back to from the translation editor or the sync form:
+    ``url``, and ``next``, the address they came from if the request said (else None)."""
+    request = context["request"]
+    return {"url": editor.return_address(request), "next": editor.safe_next(request)}
+
+
+@register.simple_tag(takes_context=True)
+def sync_return_address(context):
+    """Where the sync form leads once done (translations.editor.sync_return_address)."""
+    return editor.sync_return_address(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def translation_review_url(context, translation):
+    """The address review-panel.js reads the review panel from, as it changes."""
+    return editor.with_next(
+        reverse("translation_review_panel", args=[translation.pk]),
+        editor.safe_next(context["request"]),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -64,3 +94,13 @@ def translation_side_panels(side_panels, instance):
         else panel
         for panel in side_panels
     ]
+
+
+@register.simple_tag(takes_context=True)
+def openable(context, translations):
+    """Of a language selector's ``translations`` (each with a ``url``), those the user may
+    open; all of them where the selector is drawn without the request (the choosers)."""
+    request = context.get("request")
+    if request is None or not translations:
+        return translations
+    return [t for t in translations if editor.may_open(request.user, t["url"])]

@@ -1,0 +1,65 @@
+"""
+The page tree offers an editor only what they may do there.
+
+Wagtail shows "History" (and its listing rows' and header's other buttons) for every
+page an editor can see in the explorer, which includes the ancestors of their own pages
+(a regional editor sees the home page and the region index on the way to their region);
+its history view then refuses anyone who may not edit the page. Here those buttons are
+shown only where the view lets the user through. The explorer itself opens only on pages
+the editor may see (``governance.explorer``).
+"""
+
+from urllib.parse import urlsplit
+
+from django.urls import Resolver404, resolve
+
+from wagtail import hooks
+from wagtail.admin.wagtail_hooks import page_header_buttons, page_listing_more_buttons
+
+from compat.wagtail import replace_hook
+
+from .dashboard import WaitingForYouPanel, waiting_for
+
+# Wagtail's page views that need edit permission on the page, whatever their button asks.
+NEEDS_EDIT = {"wagtailadmin_pages:history", "wagtailadmin_pages:usage"}
+
+
+def allowed(button, page, user):
+    url = getattr(button, "url", None)
+    if not url:
+        return True
+    try:
+        match = resolve(urlsplit(url).path)
+    except Resolver404:
+        return True  # not one of the admin's views (the live page, in its language)
+    if match.view_name in NEEDS_EDIT:
+        return page.permissions_for_user(user).can_edit()
+    return True
+
+
+def only_allowed(buttons_hook):
+    """``buttons_hook`` (its first two arguments the page and the user) without the
+    buttons whose view would refuse the user."""
+
+    def filtered(page, user, *args, **kwargs):
+        return [b for b in buttons_hook(page, user, *args, **kwargs) if allowed(b, page, user)]
+
+    return filtered
+
+
+# The page header's buttons and the listing's "More" menu have no construct hook: Wagtail's
+# functions are swapped for ones that drop what its views would refuse
+# (compat.wagtail.replace_hook).
+replace_hook("register_page_header_buttons", page_header_buttons, only_allowed(page_header_buttons))
+replace_hook(
+    "register_page_listing_more_buttons",
+    page_listing_more_buttons,
+    only_allowed(page_listing_more_buttons),
+)
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_for_you_panel(request, panels):
+    rows = waiting_for(request.user)
+    if rows:
+        panels.insert(0, WaitingForYouPanel(rows))
