@@ -360,6 +360,9 @@ class Registration(models.Model):
         _("status"), max_length=10, choices=RegistrationStatus.choices, db_index=True
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Set before the reminder mail goes (events/reminders.py), so that no second click,
+    # nor two at once, mails anyone twice.
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("event registration")
