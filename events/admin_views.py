@@ -6,6 +6,7 @@ that sends the reminder. Nobody else is offered it, nor allowed it.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .models import RegistrationStatus
 from .organisers import organised_events
 from .reminders import reminder_state, send_reminders
 
@@ -46,8 +48,19 @@ class ReminderIndexView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = upcoming_organised_events(self.request.user)
-        context["events"] = [(event, reminder_state(event)) for event in events]
+        seats = Q(registrations__status=RegistrationStatus.CONFIRMED)
+        events = upcoming_organised_events(self.request.user).annotate(
+            confirmed=Count("registrations", filter=seats),
+            reminded=Count(
+                "registrations", filter=seats & Q(registrations__reminded_at__isnull=False)
+            ),
+            last=Max("registrations__reminded_at", filter=seats),
+        )
+        # One query for the lot, however many events a node has coming.
+        context["events"] = [
+            (event, {name: getattr(event, name) for name in ("confirmed", "reminded", "last")})
+            for event in events
+        ]
         return context
 
 

@@ -92,6 +92,7 @@ def test_a_second_click_mails_nobody_twice_and_the_admin_says_so(users, own_even
     listing = client.post(send_url(own_event), follow=True).content.decode()
     assert len(mail.outbox) == 1
     assert "redan" in listing  # "…has had the reminder already", in the editor's Swedish
+    assert "Skickad" in listing and "Alla med en plats har fått den" in listing
     assert Registration.objects.get().reminded_at is not None
     # Someone who gets a seat afterwards is reminded with the next click, alone.
     registration(own_event, "Sen")
