@@ -108,6 +108,38 @@ PEOPLE = [
     },
 ]
 
+# The other nodes' contact people for their events in the demo: invented, as the
+# companies are; the sources name only Mellersta Norrland's team.
+PEOPLE += [
+    {
+        "name": "Lena Forsberg",
+        "email": "lena.forsberg@example.org",
+        "bio": t(
+            "Processledare i Övre Norrland vid Luleå tekniska universitet. Håller i nodens "
+            "mötesplatser för företagen.",
+            "Process leader in Upper Norrland at Luleå University of Technology. Runs the "
+            "node's meeting places for the companies.",
+        ),
+    },
+    {
+        "name": "Johan Ekdahl",
+        "email": "johan.ekdahl@example.org",
+        "bio": t(
+            "Utbildningsansvarig i Västsverige vid Chalmers tekniska högskola.",
+            "Head of training in West Sweden at Chalmers University of Technology.",
+        ),
+    },
+    {
+        "name": "Sara Holmgren",
+        "email": "sara.holmgren@example.org",
+        "bio": t(
+            "Regionledare i Småland och öarna vid Tekniska Högskolan i Jönköping.",
+            "Regional leader in Småland and the Islands at Jönköping University School of "
+            "Engineering.",
+        ),
+    },
+]
+
 # --- Partners, stakeholders and financiers ----------------------------------------
 
 PARTNERS = [
@@ -850,6 +882,204 @@ ARTICLES = [
                     "slut på fredagar.",
                     "The best moment of the day was when an assembler showed the managing director "
                     "why the material always ran out on Fridays.",
+                )
+            )
+        ],
+    },
+]
+
+
+# --- Events -----------------------------------------------------------------------
+
+MID_SWEDEN_UNIVERSITY_SUNDSVALL = {
+    "venue_name": "Mittuniversitetet, campus Sundsvall",
+    "street_address": "Holmgatan 10",
+    "municipality": "Sundsvall",
+    "county": "22",  # Västernorrland
+}
+
+# Events: where each lives (a region slug), its contact (a name in PEOPLE) and its time,
+# either ``when`` (a past event, fixed in Stockholm time) or ``in_days`` from the day the
+# demo is loaded with the hours it runs (an upcoming one, which stays upcoming for a while
+# after each fresh load). The past two are the days the log tells of afterwards.
+EVENTS = [
+    {
+        "region": MELLERSTA_NORRLAND,
+        "title": t("Inspirationsdag i Sundsvall", "Inspiration day in Sundsvall"),
+        "slug": t("inspirationsdag-i-sundsvall-2010", "inspiration-day-in-sundsvall-2010"),
+        "kind": "inspiration",
+        "contact": "Anna Godevärn",
+        "when": (datetime.datetime(2010, 9, 30, 9, 0), datetime.datetime(2010, 9, 30, 15, 0)),
+        **MID_SWEDEN_UNIVERSITY_SUNDSVALL,
+        "capacity": 40,
+        "introduction": t(
+            "Hur går ett lyft till, och vad kräver det av ett företag? En dag för ledningar "
+            "i tillverkande företag i Västernorrland och Jämtland.",
+            "How does a lift work, and what does it ask of a company? A day for the "
+            "management of manufacturers in Västernorrland and Jämtland.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Nodens första inspirationsdag. Regionledaren berättar om programmet, och "
+                    "företag som redan är med berättar om sitt arbete.",
+                    "The node's first inspiration day. The regional leader tells of the "
+                    "programme, and companies already taking part tell of their work.",
+                )
+            )
+        ],
+    },
+    {
+        "region": MELLERSTA_NORRLAND,
+        "title": t("Första utbildningsdagen", "The first training day"),
+        "slug": t("forsta-utbildningsdagen-2010", "the-first-training-day-2010"),
+        "kind": "training",
+        "contact": "Anna Mårtensson",
+        "when": (datetime.datetime(2010, 11, 4, 8, 30), datetime.datetime(2010, 11, 4, 16, 0)),
+        **MID_SWEDEN_UNIVERSITY_SUNDSVALL,
+        "capacity": 24,
+        "introduction": t(
+            "Den första utbildningsdagen för företagen i Mellersta Norrland: ledningsgrupp "
+            "och medarbetare tillsammans.",
+            "The first training day for the companies of Central Norrland: management and "
+            "staff together.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Varje företag kommer med sin ledningsgrupp och några medarbetare från "
+                    "golvet. Dagen börjar med flödet i den egna verkstaden.",
+                    "Each company comes with its management team and a few people from the "
+                    "shop floor. The day starts with the flow in their own workshop.",
+                )
+            )
+        ],
+    },
+    {
+        "region": MELLERSTA_NORRLAND,
+        "title": t("Inspirationsdag i Östersund", "Inspiration day in Östersund"),
+        "slug": t("inspirationsdag-i-ostersund", "inspiration-day-in-ostersund"),
+        "kind": "inspiration",
+        "contact": "Pernilla Ingelsson",
+        "in_days": 21,
+        "hours": ((9, 0), (15, 30)),
+        "venue_name": "Mittuniversitetet, campus Östersund",
+        "street_address": "Kunskapens väg 8",
+        "municipality": "Östersund",
+        "county": "23",  # Jämtland
+        "capacity": 40,
+        "introduction": t(
+            "Noden kommer till Jämtland: en dag om hur ett litet tillverkande företag "
+            "kan bli mer produktivt, och hur Produktionslyftet hjälper till.",
+            "The node comes to Jämtland: a day on how a small manufacturer can become more "
+            "productive, and how Produktionslyftet helps.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Företagen i regionen som redan är med berättar vad de har gjort och vad "
+                    "det har gett. Fika och lunch ingår.",
+                    "Companies of the region already taking part tell what they have done and "
+                    "what it gave them. Coffee and lunch are included.",
+                )
+            )
+        ],
+    },
+    {
+        "region": "ovre-norrland",
+        "title": t("Mötesplats Produktion Botnia", "Produktion Botnia meeting place"),
+        "slug": t("motesplats-produktion-botnia", "produktion-botnia-meeting-place"),
+        "kind": "meeting",
+        "contact": "Lena Forsberg",
+        "in_days": 14,
+        "hours": ((13, 0), (16, 0)),
+        "venue_name": "Luleå tekniska universitet",
+        "street_address": "Universitetsområdet, Porsön",
+        "municipality": "Luleå",
+        "county": "25",  # Norrbotten
+        "capacity": 30,
+        "introduction": t(
+            "En eftermiddag där företagen i nätverket visar varandra vad som fungerar, och "
+            "vad som inte gör det.",
+            "An afternoon where the companies of the network show each other what works, "
+            "and what does not.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Ett värdföretag visar sin verkstad, och sedan delar alla med sig av ett "
+                    "förbättringsarbete de har gjort sedan sist.",
+                    "A host company shows its workshop, and then everyone shares an "
+                    "improvement they have made since the last time.",
+                )
+            )
+        ],
+    },
+    {
+        "region": "vastsverige",
+        "title": t(
+            "Utbildningsdag: flöde och standardiserat arbete",
+            "Training day: flow and standard work",
+        ),
+        "slug": t(
+            "utbildningsdag-flode-och-standardiserat-arbete",
+            "training-day-flow-and-standard-work",
+        ),
+        "kind": "training",
+        "contact": "Johan Ekdahl",
+        "in_days": 28,
+        "hours": ((8, 30), (16, 0)),
+        "venue_name": "Chalmers tekniska högskola",
+        "street_address": "Chalmersplatsen 4",
+        "municipality": "Göteborg",
+        "county": "14",  # Västra Götaland
+        "capacity": 24,
+        "cost": Decimal("500.00"),
+        "introduction": t(
+            "En utbildningsdag för ledningsgrupper och medarbetare i företag som har "
+            "börjat sitt lyft.",
+            "A training day for the management teams and staff of companies that have "
+            "started their lift.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Förmiddagen handlar om att se flödet, eftermiddagen om att skriva ner det "
+                    "bästa sättet att göra ett arbete, tillsammans med dem som gör det.",
+                    "The morning is about seeing the flow, the afternoon about writing down the "
+                    "best way to do a job, together with those who do it.",
+                )
+            )
+        ],
+    },
+    {
+        "region": "smaland-och-oarna",
+        "title": t(
+            "Webbinarium: är Produktionslyftet något för oss?",
+            "Webinar: is Produktionslyftet for us?",
+        ),
+        "slug": t(
+            "webbinarium-ar-produktionslyftet-nagot-for-oss", "webinar-is-produktionslyftet-for-us"
+        ),
+        "kind": "webinar",
+        "contact": "Sara Holmgren",
+        "in_days": 10,
+        "hours": ((10, 0), (11, 0)),
+        "online_link": "https://meet.example.org/produktionslyftet-smaland",
+        "capacity": 100,
+        "introduction": t(
+            "En timme på nätet för företag i Småland, Öland och Gotland som vill veta vad "
+            "ett lyft innebär innan de anmäler intresse.",
+            "An hour online for companies in Småland, Öland and Gotland that want to know "
+            "what a lift means before they register their interest.",
+        ),
+        "body": [
+            paragraph(
+                (
+                    "Regionledaren går igenom hur arbetet läggs upp och svarar på frågor. "
+                    "Länken skickas till dem som har anmält sig.",
+                    "The regional leader goes through how the work is set up and answers "
+                    "questions. The link is sent to those who have registered.",
                 )
             )
         ],

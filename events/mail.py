@@ -1,7 +1,7 @@
 """
 Mail to a registrant, in the language they registered in: their seat with the event as
-an .ics file, their place on the waiting list, or the seat that came free for them; each
-with the signed link that cancels. Like the interest form's receipt it repeats nothing
+an .ics file, their place on the waiting list, the seat that came free for them, or the
+reminder before the event; each with the signed link that cancels. Like the interest form's receipt it repeats nothing
 the visitor typed, and one mailbox gets at most INTEREST_RECEIPTS_PER_DAY of them.
 """
 
@@ -27,6 +27,7 @@ TEMPLATES = {
     "confirmed": "events/mail/confirmed",
     "waiting": "events/mail/waiting",
     "promoted": "events/mail/promoted",
+    "reminder": "events/mail/reminder",
 }
 
 

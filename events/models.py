@@ -24,6 +24,7 @@ from home.models import BasePage, BodyPage
 from memory.kept import sitewide
 from memory.site import public
 from regions.models import County, RegionPage, shown_people
+from regions.municipalities import county_code_of
 
 from .choices import EventKind, EventLanguage
 from .filters import EventFilterForm
@@ -134,8 +135,8 @@ class EventPage(BodyPage):
         on_delete=models.PROTECT,
         related_name="events",
         help_text=_(
-            "Where the venue is; the calendar can be filtered by it. Left empty, the county "
-            "is taken from the node, when the node serves only one."
+            "Where the venue is; the calendar can be filtered by it. Left empty, it is "
+            "taken from the municipality, or else from the node when the node serves only one."
         ),
     )
     online_link = models.URLField(
@@ -268,9 +269,11 @@ class EventPage(BodyPage):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        # A node serving one county is where its events are, unless the editor said
-        # otherwise (an online one included: it is the node's). Only once the page is in
-        # the tree, where its node is known.
+        # Left empty, the county is the venue municipality's, where the site knows it;
+        # else a node serving one county is where its events are (an online one
+        # included: it is the node's), once the page is in the tree and its node known.
+        if self.county_id is None:
+            self.county = self.municipality_county()
         if self.county_id is None and self.path:
             self.county = self.node_county()
         if self.pk and kwargs.get("update_fields") is None:
@@ -288,6 +291,10 @@ class EventPage(BodyPage):
             return self.sequence
         changed = any(stored[name] != getattr(self, name) for name in CALENDAR_FIELDS)
         return max(stored["sequence"], self.sequence) + changed
+
+    def municipality_county(self):
+        code = county_code_of(self.municipality) if self.municipality else None
+        return County.objects.filter(code=code).first() if code else None
 
     def node_county(self):
         region = self.region
@@ -360,6 +367,9 @@ class Registration(models.Model):
         _("status"), max_length=10, choices=RegistrationStatus.choices, db_index=True
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Set before the reminder mail goes (events/reminders.py), so that no second click,
+    # nor two at once, mails anyone twice.
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("event registration")

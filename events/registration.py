@@ -6,7 +6,7 @@ transactions here take the write lock at their start: settings' IMMEDIATE mode).
 """
 
 from django.core import signing
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from memory.site import source_locale
@@ -14,6 +14,9 @@ from memory.site import source_locale
 from .models import EventPage, Registration, RegistrationStatus
 
 CANCEL_SALT = "event-registration-cancel"
+# The thank-you page's own link: it shows where a registration stands, and cannot cancel.
+OUTCOME_SALT = "event-registration-outcome"
+OUTCOME_MAX_AGE = 60 * 60 * 24
 
 
 def source_event(event):
@@ -81,3 +84,30 @@ def registration_for_token(token):
     except signing.BadSignature:
         return None
     return Registration.objects.select_related("event").filter(pk=pk).first()
+
+
+def waiting_place(registration):
+    """``registration``'s place on its event's waiting list, counting from 1."""
+    earlier = Registration.objects.filter(
+        event_id=registration.event_id, status=RegistrationStatus.WAITING
+    ).filter(
+        models.Q(created_at__lt=registration.created_at)
+        | models.Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return earlier.count() + 1
+
+
+def outcome_token(registration):
+    return signing.dumps(registration.pk, salt=OUTCOME_SALT)
+
+
+def registration_for_outcome(token, event):
+    """
+    The registration for ``event`` that a thank-you link names, or None for a link
+    altered, made up, of another event, or older than OUTCOME_MAX_AGE.
+    """
+    try:
+        pk = signing.loads(token, salt=OUTCOME_SALT, max_age=OUTCOME_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return Registration.objects.filter(pk=pk, event=source_event(event)).first()

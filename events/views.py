@@ -31,11 +31,30 @@ def shown_event(pk):
 
 
 class RegistrationPage:
-    """What serve_guarded_form renders: the event, its seats and the form."""
+    """
+    What serve_guarded_form renders: the event, its seats and the form; after a
+    registration, where it stands (``outcome``), for the one who holds its link only.
+    """
 
     def __init__(self, event):
         self.event = event
         self.url = reverse("event_registration", args=[event.pk])
+
+    def outcome(self, request):
+        token = request.GET.get("registration")
+        if request.method not in ("GET", "HEAD") or not token:
+            return None
+        kept = registration.registration_for_outcome(token, self.event)
+        if kept is None:
+            return None
+        return {
+            "status": kept.status,
+            "waiting_place": (
+                registration.waiting_place(kept)
+                if kept.status == RegistrationStatus.WAITING
+                else None
+            ),
+        }
 
     def get_context(self, request):
         context = self.event.get_context(request)
@@ -43,6 +62,7 @@ class RegistrationPage:
             event=self.event,
             seats_left=registration.seats_left(self.event),
             registration_open=self.event.registration_open(),
+            outcome=self.outcome(request),
         )
         return context
 
@@ -71,10 +91,18 @@ def register(request, pk):
         )
         kind = "confirmed" if kept.status == RegistrationStatus.CONFIRMED else "waiting"
         mail.send(kept, kind)
+        # The thank-you says where this registration stands; spam and replays get the
+        # plain one (?sent=1), which tells nothing.
+        return f"{page.url}?registration={registration.outcome_token(kept)}"
 
-    return serve_guarded_form(
+    response = serve_guarded_form(
         page, request, RegistrationForm, "event-registration", accept, f"{page.url}?sent=1"
     )
+    if "registration" in request.GET:
+        # One registrant's answer: neither the page cache (which keeps no page with a
+        # parameter it does not know) nor Varnish, a CDN or a shared browser may keep it.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def seats(request, pk):

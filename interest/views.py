@@ -32,7 +32,8 @@ def serve_guarded_form(page, request, form_class, kind, accept, sent_url):
     """
     A public form on ``page`` (a ``GuardedForm``), shown, or posted: when it is valid and
     neither spam nor a replay of one already sent, ``accept(cleaned_data)`` keeps it, and
-    the visitor goes on to ``sent_url``. At most INTEREST_RATE_LIMIT posts an hour of each
+    the visitor goes on to the address it returns, or to ``sent_url`` (which is also where
+    spam and replays go, told nothing more). At most INTEREST_RATE_LIMIT posts an hour of each
     ``kind`` from one client address, on any worker.
     """
     status = 200
@@ -50,7 +51,7 @@ def serve_guarded_form(page, request, form_class, kind, accept, sent_url):
             # Sent twice (a double click, or a script replaying one form): the first is
             # kept, the rest answered alike and dropped.
             if counters.first_use(f"{kind}-token", form.cleaned_data["started"], TOKEN_MAX_AGE):
-                accept(form.cleaned_data)
+                return redirect(accept(form.cleaned_data) or sent_url)
             return redirect(sent_url)
         else:
             status = 400

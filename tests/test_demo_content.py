@@ -8,6 +8,7 @@ from wagtail.models import Page, Revision
 from wagtail_localize.models import Translation
 
 from articles.models import ArticleKind, ArticlePage
+from events.models import EventPage
 from home.models import HomePage
 from partners.models import Partner, PartnerKind
 from regions.models import Person, RegionPage
@@ -55,6 +56,25 @@ def test_the_seed_editorial_is_under_its_region(sv):
 def test_eight_regional_nodes_in_each_language(sv, en):
     assert RegionPage.objects.live().filter(locale=sv).count() == 8
     assert RegionPage.objects.live().filter(locale=en).count() == 8
+
+
+def test_the_days_the_log_tells_of_are_past_events_of_their_node(sv):
+    past = EventPage.objects.live().filter(locale=sv).past()
+    assert {(event.title, event.region.slug, event.kind) for event in past} == {
+        ("Inspirationsdag i Sundsvall", "mellersta-norrland", "inspiration"),
+        ("Första utbildningsdagen", "mellersta-norrland", "training"),
+    }
+
+
+def test_upcoming_demo_events_of_every_kind_in_several_regions_in_both_languages(sv, en):
+    upcoming = list(EventPage.objects.live().filter(locale=sv).upcoming())
+    assert {event.kind for event in upcoming} == {"inspiration", "training", "meeting", "webinar"}
+    assert len({event.region.slug for event in upcoming}) >= 3
+    for event in upcoming:
+        assert event.capacity and event.contact and (event.venue_name or event.online_link)
+        english = event.get_translation(en)
+        assert english.live and english.title != event.title
+        assert english.start == event.start and english.contact.locale == en
 
 
 def test_mellersta_norrland_has_the_seed_team_and_four_companies(sv):

@@ -13,7 +13,9 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from events.models import EventIndexPage, EventPage
 from home.models import HomePage
+from regions.counties import COUNTIES
 from regions.models import County, RegionPage
+from regions.municipalities import MUNICIPALITIES
 from tests.admin_forms import form_data
 from tests.conftest import login
 from tests.events import add_event, in_days
@@ -136,11 +138,48 @@ def test_registration_closes_before_the_event_starts():
 
 
 def test_a_node_serving_one_county_gives_its_events_that_county(sv, other_region):
-    event = add_event(other_region)
-    counties = list(other_region.counties.all())
-    assert event.county == (counties[0] if len(counties) == 1 else None)
+    stockholm = RegionPage.objects.get(locale=sv, slug="stockholm")
+    online = add_event(
+        stockholm,
+        venue_name="",
+        street_address="",
+        municipality="",
+        online_link="https://meet.example.org/webbinarium",
+    )
+    assert online.county.code == "01"
     chosen = add_event(other_region, county=County.objects.get(code="23"))
     assert chosen.county.code == "23"
+
+
+@pytest.mark.parametrize(
+    ("municipality", "code"),
+    [("Östersund", "23"), ("Sundsvalls kommun", "22"), ("  göteborgs stad ", "14")],
+)
+def test_the_county_is_taken_from_the_venue_municipality(region, municipality, code):
+    # Mellersta Norrland serves two counties: only the municipality can tell which.
+    assert add_event(region, municipality=municipality).county.code == code
+
+
+def test_the_municipality_tells_the_county_before_the_node(sv):
+    stockholm = RegionPage.objects.get(locale=sv, slug="stockholm")
+    assert add_event(stockholm, municipality="Uppsala").county.code == "03"
+
+
+def test_an_unknown_municipality_leaves_the_county_to_the_node_or_empty(sv, region):
+    stockholm = RegionPage.objects.get(locale=sv, slug="stockholm")
+    assert add_event(stockholm, municipality="Atlantis").county.code == "01"
+    assert add_event(region, municipality="Atlantis").county is None
+
+
+def test_a_county_the_editor_chose_is_kept(region):
+    chosen = add_event(region, municipality="Sundsvall", county=County.objects.get(code="23"))
+    assert chosen.county.code == "23"
+
+
+def test_the_290_municipalities_each_in_one_known_county():
+    names = [name for names in MUNICIPALITIES.values() for name in names]
+    assert len(names) == len(set(names)) == 290
+    assert set(MUNICIPALITIES) == {code for code, *_ in COUNTIES}
 
 
 def translate(page, en, english=None):

@@ -60,7 +60,7 @@ def cancel_link(message):
 
 def test_a_registration_takes_a_seat_and_the_mail_brings_the_event(client, event):
     response = register(client, register_url(event))
-    assert response.status_code == 302 and response["Location"].endswith("?sent=1")
+    assert response.status_code == 302 and "?registration=" in response["Location"]
     registration = Registration.objects.get(email=PERSON["email"])
     assert registration.status == RegistrationStatus.CONFIRMED
     (message,) = mail.outbox
@@ -128,6 +128,63 @@ def test_the_event_page_is_served_from_the_page_cache_and_seats_are_fresh(client
     assert "1 plats kvar" in response.content.decode()
     assert "public" not in response["Cache-Control"] and "max-age=5" in response["Cache-Control"]
     assert client.get(event.url)["X-Page-Cache"] == "hit"
+
+
+def thank_you(client, response):
+    """The page a registration's redirect leads to, and its text."""
+    assert response.status_code == 302
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    return page, page.content.decode()
+
+
+def test_the_thank_you_says_a_seat_was_taken(client, event):
+    page, text = thank_you(client, register(client, register_url(event)))
+    assert "Du har en plats" in text and "reservlistan" not in text
+    # One registrant's answer is kept by no cache on the way.
+    assert "private" in page["Cache-Control"] and "no-store" in page["Cache-Control"]
+    assert "X-Page-Cache" not in page
+    assert PERSON["email"] not in text and PERSON["name"] not in text
+
+
+def test_the_thank_you_gives_the_place_on_the_waiting_list(client, event):
+    for number in range(3):
+        register(client, register_url(event), email=f"p{number}@example.org")
+    _page, text = thank_you(client, register(client, register_url(event)))
+    assert "Du står på reservlistan" in text and "nummer 2 på reservlistan" in text
+    assert "Du har en plats" not in text
+    # Nothing of the others who registered.
+    assert "p0@example.org" not in text and PERSON["organisation"] not in text
+
+
+def test_the_thank_you_speaks_english_to_an_english_registrant(client, event, en):
+    english = translate(event, en, {event.title: "Inspiration day in Sundsvall"})
+    _page, text = thank_you(client, register(client, register_url(english, "/en")))
+    assert "You have a seat" in text and "waiting list" not in text
+    register(client, register_url(english, "/en"), email="second@example.org")
+    _page, text = thank_you(
+        client, register(client, register_url(english, "/en"), email="third@example.org")
+    )
+    assert "You are on the waiting list" in text and "number 1 on the waiting list" in text
+
+
+def test_the_thank_you_link_shows_only_its_own_event_and_cannot_be_made_up(client, event, region):
+    response = register(client, register_url(event))
+    token = response["Location"].split("?registration=")[1]
+    other = add_event(region)
+    for url in (
+        f"{register_url(other)}?registration={token}",
+        f"{register_url(event)}?registration=1:made-up",
+    ):
+        text = client.get(url).content.decode()
+        assert "Du har en plats" not in text and "reservlistan" not in text.split("<form")[0]
+
+
+def test_spam_is_thanked_in_words_that_tell_nothing(client, event):
+    response = register(client, register_url(event), website="http://spam")
+    _page, text = thank_you(client, response)
+    assert response["Location"].endswith("?sent=1")
+    assert "Tack – din anmälan har kommit fram" in text and "Du har en plats" not in text
 
 
 def test_registration_is_refused_once_closed(client, region):

@@ -4,7 +4,10 @@ of its own with the demo content (SQLite, or a database on the PostgreSQL server
 DATABASE_URL names), driven by Debian's Chromium through Playwright.
 """
 
+import email
+import email.policy
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,15 +54,18 @@ def site_server():
     manage = [sys.executable, str(ROOT / "manage.py")]
     ARTIFACTS.mkdir(exist_ok=True)
     # The site as visitors get it: real error pages; --insecure serves static files.
+    mail_log = workdir / "mail.log"
     with (
         demo_site(workdir, "dev", public_port=port, DEBUG="false", SERVE_MEDIA="true") as env,
         open(ARTIFACTS / "browser-server.log", "w") as server_log,
+        open(mail_log, "w") as server_output,
     ):
         server = subprocess.Popen(
             [*manage, "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
             env=env,
             cwd=ROOT,
-            stdout=subprocess.DEVNULL,
+            # The dev settings' console backend writes each mail sent there (site_mail).
+            stdout=server_output,
             stderr=server_log,  # the served site's errors, for when a browser test fails
         )
         url = f"http://127.0.0.1:{port}"
@@ -73,7 +79,7 @@ def site_server():
                     if time.monotonic() > deadline or server.poll() is not None:
                         raise RuntimeError("the site did not start") from None
                     time.sleep(0.3)
-            yield {"url": url, "env": env, "manage": manage}
+            yield {"url": url, "env": env, "manage": manage, "mail_log": mail_log}
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -83,6 +89,28 @@ def site_server():
 @pytest.fixture(scope="session")
 def site_url(site_server):
     return site_server["url"]
+
+
+@pytest.fixture(scope="session")
+def site_mail(site_server):
+    """
+    The mail the served site has sent so far, as ``email.message.EmailMessage``s: Django's
+    console backend writes each whole message to the server's output, a line of 79
+    dashes after it.
+    """
+
+    def read():
+        text = site_server["mail_log"].read_text(encoding="utf-8")
+        messages = []
+        for chunk in text.split("-" * 79 + "\n"):
+            start = re.search(r"^Content-Type: ", chunk, re.MULTILINE)
+            if start is not None:  # not what runserver prints on starting
+                # As bytes: parts sent as 8-bit UTF-8 then decode as they were sent.
+                message = chunk[start.start() :].encode("utf-8")
+                messages.append(email.message_from_bytes(message, policy=email.policy.default))
+        return messages
+
+    return read
 
 
 @pytest.fixture(scope="session")

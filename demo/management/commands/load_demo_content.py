@@ -5,7 +5,9 @@ Safe to run again: what exists already is left as it is, so a second run changes
 nothing and an editor's changes to demo pages survive.
 """
 
+import datetime
 import os
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -19,7 +21,7 @@ from accessibility.models import AccessibilityStatementPage
 from articles.models import ArticleIndexPage, ArticlePage
 from demo import content
 from demo.images import logo, portrait
-from events.models import EventIndexPage
+from events.models import EventIndexPage, EventPage
 from governance.groups import PROGRAMME_OFFICE, TRANSLATORS, sync_editor_groups
 from home.models import ContentPage, ProgrammePeriod
 from interest.models import InterestFormPage
@@ -34,6 +36,7 @@ from regions.models import (
     TeamMember,
 )
 
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 ADMIN_USERNAME = "admin"
 # One demo user per kind of editor: (username, group)
 DEMO_EDITORS = [
@@ -117,6 +120,9 @@ class DemoLoader(SiteBuilder):
             if "author" in fields:
                 fields["author"] = self.people[fields["author"]]
             self.child(parent, ArticlePage, fields)
+        for fields in content.EVENTS:
+            fields = dict(fields)
+            self.child(regions[fields.pop("region")], EventPage, self.event_fields(fields))
 
     # --- snippets ---------------------------------------------------------------------
 
@@ -164,6 +170,27 @@ class DemoLoader(SiteBuilder):
                 if region is page:  # the translation source follows the Swedish page
                     TranslationSource.update_or_create_from_instance(page)
         return page
+
+    def event_fields(self, fields):
+        """An event's fields, its time taken from today where it is to come."""
+        if "when" in fields:
+            start, end = (moment.replace(tzinfo=STOCKHOLM) for moment in fields.pop("when"))
+        else:
+            day = datetime.date.today() + datetime.timedelta(days=fields.pop("in_days"))
+            while day.weekday() not in (1, 2, 3):  # on a Tuesday, Wednesday or Thursday
+                day += datetime.timedelta(days=1)
+            start, end = (
+                datetime.datetime.combine(day, datetime.time(*hour_minute), tzinfo=STOCKHOLM)
+                for hour_minute in fields.pop("hours")
+            )
+        county = fields.pop("county", None)
+        return {
+            **fields,
+            "start": start,
+            "end": end,
+            "contact": self.people[fields["contact"]],
+            "county": County.objects.filter(code=county).first() if county else None,
+        }
 
     # --- people -----------------------------------------------------------------------
 
