@@ -13,12 +13,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from errands import Undelivered, errand, later
 from home.identity import site_name
 from interest.mail import DAY, one_line
 from limits import counters
 
 from . import calendar
-from .models import RegistrationStatus
+from .models import Registration, RegistrationStatus
 from .registration import cancel_token
 
 logger = logging.getLogger(__name__)
@@ -67,17 +68,29 @@ def message(registration, kind):
 
 def send(registration, kind):
     """
-    Send the mail of ``kind``; True if it went. A failure is logged and swallowed: the
-    registration stands, and the visitor is answered all the same.
+    Hand the mail of ``kind`` to the worker (errands/), which sends it and tries again
+    while the mail server does not take it: the registration stands, and the visitor is
+    answered, whatever the mail server does. False when the address had its
+    INTEREST_RECEIPTS_PER_DAY today, and nothing is sent.
     """
     if counters.exceeded(
         "event-receipts", registration.email.lower(), settings.INTEREST_RECEIPTS_PER_DAY, DAY
     ):
         logger.warning("No mail for registration %s: its address had enough today", registration.pk)
         return False
+    later(mail_registration, registration.pk, kind)
+    return True
+
+
+@errand
+def mail_registration(registration_pk, kind):
+    """The worker's mail of ``kind`` to a registrant, tried again on failure."""
+    registration = Registration.objects.select_related("event").filter(pk=registration_pk).first()
+    if registration is None or registration.status == RegistrationStatus.CANCELLED:
+        return  # deleted, or cancelled since: nothing to tell them
     try:
         message(registration, kind).send()
-    except Exception:
-        logger.exception("The mail of event registration %s could not be sent", registration.pk)
-        return False
-    return True
+    except Exception as error:
+        raise Undelivered(
+            f"mail of event registration {registration_pk}: {type(error).__name__}: {error}"
+        ) from error

@@ -32,8 +32,8 @@ def send_reminders(event):
         )
         if not claimed:
             continue
-        if mail.send(registration, "reminder"):
+        if mail.send(registration, "reminder"):  # to the worker, which tries again
             sent += 1
-        else:  # not sent: the next click tries again
+        else:  # the address had enough mail today: the next click tries again
             Registration.objects.filter(pk=registration.pk).update(reminded_at=None)
     return sent

@@ -217,3 +217,24 @@ def test_a_deploy_bans_at_once_and_names_a_cache_that_is_down():
     with override_settings(WAGTAILFRONTENDCACHE=purge_settings(varnish)):
         call_command("renew_caches", stdout=io.StringIO(), stderr=errors)
     assert "Could not ban testserver" in errors.getvalue()
+
+
+def test_a_registrants_mail_waits_for_the_worker_and_comes_with_the_event(client, smtp_server):  # noqa: F811
+    from events.models import Registration, RegistrationStatus
+    from regions.models import RegionPage
+    from tests.events import add_event
+    from tests.test_registration import register, register_url
+
+    region = RegionPage.objects.get(locale__language_code="sv", slug="mellersta-norrland")
+    event = add_event(region, capacity=1)
+    with override_settings(EMAIL_PORT=closed_port()):
+        response = register(client, register_url(event))
+        assert response.status_code == 302, "the seat is taken without waiting for mail"
+        assert Registration.objects.get().status == RegistrationStatus.CONFIRMED
+        run_worker()  # the mail server is down
+    assert smtp_server.messages == []
+    make_due()
+    run_worker()
+    [(recipients, message)] = smtp_server.messages
+    assert recipients == ["karin@example.org"]
+    assert any(part.get_filename("").endswith(".ics") for part in message.iter_attachments())
