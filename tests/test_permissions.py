@@ -273,6 +273,23 @@ def test_a_new_region_comes_with_its_own_group_and_collection(sv, en):
     assert set(group.page_permissions.values_list("page_id", flat=True)) == {region.pk, english.pk}
 
 
+def test_a_renamed_regions_new_translation_goes_to_the_regions_own_group(sv, en):
+    """The group is found by the Swedish region it holds, not by a name the region outgrew."""
+    index = RegionIndexPage.objects.get(locale=sv)
+    region = index.add_child(
+        instance=RegionPage(
+            title="Gotland", slug="gotland", host_organisation="Uppsala universitet"
+        )
+    )
+    region.title = "Gotlands län"
+    region.save_revision().publish()
+
+    english = region.copy_for_translation(en)
+    group = Group.objects.get(name="Region Gotland")
+    assert set(group.page_permissions.values_list("page_id", flat=True)) == {region.pk, english.pk}
+    assert not Group.objects.filter(name="Region Gotlands län").exists()
+
+
 def test_syncing_groups_twice_changes_nothing():
     def snapshot():
         return sorted(
