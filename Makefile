@@ -157,8 +157,10 @@ MODULE ?=
 MUTATE_JOBS ?= 2
 # Stop each module after so many minutes and score the mutants that ran (0: no limit)
 MUTATE_MINUTES ?= 0
+# MUTATE_AGAIN=1 runs only the mutants the module's last run did not kill
+MUTATE_AGAIN ?=
 mutate: install
-	nice -n 15 $(BIN)/python mutation/run.py --jobs $(MUTATE_JOBS) --minutes $(MUTATE_MINUTES) $(MODULE)
+	nice -n 15 $(BIN)/python mutation/run.py --jobs $(MUTATE_JOBS) --minutes $(MUTATE_MINUTES) $(if $(MUTATE_AGAIN),--again) $(MODULE)
 
 ## Back up the database and media into backups/ (SQLite or PostgreSQL, as configured)
 backup: install

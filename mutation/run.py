@@ -12,6 +12,8 @@ not the half a minute of loading the demo site.
     python mutation/run.py [--jobs 2] [translations/permissions.py ...]
 
 prints the killed and surviving mutants per module and in total, and each survivor's diff.
+With ``--again`` only the mutants the module's last run did not kill run again: after a
+test was added for a survivor, that shows the new score without the hour.
 """
 
 import argparse
@@ -217,7 +219,38 @@ def own_tests(module):
     return None
 
 
-def mutate(module, jobs, minutes):
+def identity(item):
+    mutation = item.mutations[0]
+    return (str(mutation.module_path), mutation.operator_name, mutation.occurrence)
+
+
+def killed_before(session):
+    """What the last run of a module killed: {mutant: its result}, to keep in the next."""
+    from cosmic_ray.work_db import WorkDB, use_db
+    from cosmic_ray.work_item import TestOutcome, WorkerOutcome
+
+    if not session.exists():
+        return {}
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        return {
+            identity(item): result
+            for item, result in db.completed_work_items
+            if result.worker_outcome != WorkerOutcome.SKIPPED
+            and result.test_outcome != TestOutcome.SURVIVED
+        }
+
+
+def keep_killed(session, killed):
+    """Record the mutants killed last time as killed again, so that only the rest run."""
+    from cosmic_ray.work_db import WorkDB, use_db
+
+    with use_db(str(session), WorkDB.Mode.open) as db:
+        for item in list(db.pending_work_items):
+            if identity(item) in killed:
+                db.set_result(item.job_id, killed[identity(item)])
+
+
+def mutate(module, jobs, minutes, again=False):
     tests = own_tests(module)
     parent = next(name for name in MODULES if module == name or module.startswith(f"{name}/"))
     fresh = parent in FRESH_DATABASE
@@ -251,10 +284,12 @@ def mutate(module, jobs, minutes):
             )
         )
         session = work / "session.sqlite"
+        killed = killed_before(session) if again else {}
         session.unlink(missing_ok=True)
         cosmic_ray("cosmic-ray", "init", str(config), str(session), cwd=copies[0])
         cosmic_ray("cr-filter-operators", str(session), str(config), cwd=copies[0])
         cosmic_ray("cr-filter-pragma", str(session), cwd=copies[0])
+        keep_killed(session, killed)
         execute = subprocess.Popen(
             [Path(sys.executable).parent / "cosmic-ray", "exec", str(config), str(session)],
             cwd=copies[0],
@@ -280,6 +315,11 @@ def main():
     parser.add_argument(
         "--minutes", type=float, default=0, help="stop each module after so long; score what ran"
     )
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="run only the mutants that the module's last run did not kill (after new tests)",
+    )
     args = parser.parse_args()
     args.modules = [m.rstrip("/") for m in args.modules] or list(MODULES)
     if unknown := [m for m in args.modules if own_tests(m) is None]:
@@ -287,7 +327,7 @@ def main():
     totals = [0, 0, 0.0]
     lines = []
     for module in args.modules:
-        killed, survivors, pending, took = mutate(module, args.jobs, args.minutes)
+        killed, survivors, pending, took = mutate(module, args.jobs, args.minutes, args.again)
         for item, result in survivors:
             mutation = item.mutations[0]
             print(
