@@ -12,7 +12,7 @@ from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage
-from governance.groups import PROGRAMME_OFFICE
+from governance.groups import PROGRAMME_OFFICE, sync_editor_groups
 from regions.models import RegionPage
 from tests.admin_forms import form_data
 
@@ -117,3 +117,12 @@ def test_english_translation_of_an_editorial_is_moderated_too(sv, en):
     english = ArticlePage.objects.get(locale=en, slug="reflections-from-the-middle-of-sweden")
     assert english.get_workflow().name == "Programkontorets granskning"
     assert not english.permissions_for_user(_translator).can_publish()
+
+
+def test_syncing_the_groups_switches_a_workflow_someone_disabled_back_on(region):
+    """sync_editor_groups corrects what drifted: editorials go through the office again."""
+    workflow = region.get_workflow()
+    workflow.deactivate()
+    assert region.get_workflow() is None
+    sync_editor_groups()
+    assert region.get_workflow() == workflow
