@@ -14,7 +14,7 @@ EVENTS ?= 0
 # Processes `make test` runs the tests in (pytest-xdist): one per core
 TEST_WORKERS ?= auto
 
-.PHONY: rehearsal loadtest backup restore run dev test install lock upgrade-check tools migrate demo static lint format messages check-deploy bench clean
+.PHONY: mutate rehearsal loadtest backup restore run dev test install lock upgrade-check tools migrate demo static lint format messages check-deploy bench clean
 
 # Installs come from the locks in requirements/, which pin every package and the hashes of
 # all its files, for Python 3.11 and up on any platform: production.txt holds pyproject's
@@ -149,6 +149,19 @@ rehearsal: install
 loadtest: install
 	$(BIN)/python benchmarks/loadtest.py
 
+## Mutation testing (cosmic-ray) of the critical modules, each against its own tests, in
+## copies of the tree under .mutation_cache/; prints the score per module and in total.
+## Slow (an hour or more for all), so not part of make test; niced, MUTATE_JOBS (2) pytest
+## runs at once. One module: make mutate MODULE=translations/permissions.py
+MODULE ?=
+MUTATE_JOBS ?= 2
+# Stop each module after so many minutes and score the mutants that ran (0: no limit)
+MUTATE_MINUTES ?= 0
+# MUTATE_AGAIN=1 runs only the mutants the module's last run did not kill
+MUTATE_AGAIN ?=
+mutate: install
+	nice -n 15 $(BIN)/python mutation/run.py --jobs $(MUTATE_JOBS) --minutes $(MUTATE_MINUTES) $(if $(MUTATE_AGAIN),--again) $(MODULE)
+
 ## Back up the database and media into backups/ (SQLite or PostgreSQL, as configured)
 backup: install
 	$(LOCAL) $(BIN)/python manage.py backup
@@ -159,4 +172,4 @@ restore: install
 	$(LOCAL) $(BIN)/python manage.py restore $(BACKUP)
 
 clean:
-	rm -rf $(VENV) .tools artifacts var db.sqlite3 media static_collected .pytest_cache .secret_key
+	rm -rf $(VENV) .tools .mutation_cache artifacts var db.sqlite3 media static_collected .pytest_cache .secret_key

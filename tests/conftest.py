@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from governance.groups import PROGRAMME_OFFICE, TRANSLATORS
 from translations import store
@@ -50,9 +50,18 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database holds the demo site, loaded once; each test rolls back its changes."""
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The test database holds the demo site, loaded once; each test rolls back its changes.
+
+    With ``--reuse-db`` and a test database in a file (``make mutate``), a session finds the
+    demo site an earlier one loaded, and keeps it.
+    """
     with django_db_blocker.unblock():
+        if (
+            request.config.getoption("reuse_db")
+            and Site.objects.filter(hostname="testserver").exists()
+        ):
+            return
         call_command("load_demo_content", "--no-admin", "--hostname", "testserver", "--port", "80")
 
 

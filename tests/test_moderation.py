@@ -8,12 +8,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from wagtail.models import PageLogEntry, WorkflowState
+from wagtail.models import PageLogEntry, WorkflowContentType, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage
-from governance.groups import PROGRAMME_OFFICE
-from regions.models import RegionPage
+from governance.groups import PROGRAMME_OFFICE, sync_editor_groups
+from partners.models import Partner
+from regions.models import Person, RegionPage
 from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -117,3 +118,24 @@ def test_english_translation_of_an_editorial_is_moderated_too(sv, en):
     english = ArticlePage.objects.get(locale=en, slug="reflections-from-the-middle-of-sweden")
     assert english.get_workflow().name == "Programkontorets granskning"
     assert not english.permissions_for_user(_translator).can_publish()
+
+
+def test_syncing_the_groups_switches_a_workflow_someone_disabled_back_on(region):
+    """sync_editor_groups corrects what drifted: editorials go through the office again."""
+    workflow = region.get_workflow()
+    workflow.deactivate()
+    assert region.get_workflow() is None
+    sync_editor_groups()
+    assert region.get_workflow() == workflow
+
+
+@pytest.mark.parametrize("model", [Person, Partner])
+def test_people_and_partners_go_through_the_programme_offices_workflow(region, model):
+    """What translators finish of a person or partner waits for the office, as pages do;
+    syncing the groups puts a snippet someone took out of moderation back in."""
+    workflow = region.get_workflow()
+    snippet = model.objects.first()
+    assert snippet.get_workflow() == workflow
+    WorkflowContentType.objects.filter(workflow=workflow).delete()
+    sync_editor_groups()
+    assert snippet.get_workflow() == workflow

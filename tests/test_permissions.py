@@ -4,12 +4,15 @@ through Wagtail's permission API and through real admin requests. A refused requ
 changes nothing.
 """
 
+import io
+
 import pytest
 from lxml import html as lxml_html
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 
-from wagtail.models import Page
+from wagtail.models import Collection, GroupCollectionPermission, Page
 
 from articles.models import ArticlePage
 from governance.groups import sync_editor_groups
@@ -273,6 +276,23 @@ def test_a_new_region_comes_with_its_own_group_and_collection(sv, en):
     assert set(group.page_permissions.values_list("page_id", flat=True)) == {region.pk, english.pk}
 
 
+def test_a_renamed_regions_new_translation_goes_to_the_regions_own_group(sv, en):
+    """The group is found by the Swedish region it holds, not by a name the region outgrew."""
+    index = RegionIndexPage.objects.get(locale=sv)
+    region = index.add_child(
+        instance=RegionPage(
+            title="Gotland", slug="gotland", host_organisation="Uppsala universitet"
+        )
+    )
+    region.title = "Gotlands län"
+    region.save_revision().publish()
+
+    english = region.copy_for_translation(en)
+    group = Group.objects.get(name="Region Gotland")
+    assert set(group.page_permissions.values_list("page_id", flat=True)) == {region.pk, english.pk}
+    assert not Group.objects.filter(name="Region Gotlands län").exists()
+
+
 def test_syncing_groups_twice_changes_nothing():
     def snapshot():
         return sorted(
@@ -291,6 +311,34 @@ def test_sync_restores_permissions_someone_removed():
     group.page_permissions.all().delete()
     sync_editor_groups()
     assert group.page_permissions.count() == 6
+
+
+def test_the_sync_command_restores_permissions_and_says_what_each_group_holds():
+    group = Group.objects.get(name="Region Mellersta Norrland")
+    group.page_permissions.all().delete()
+    out = io.StringIO()
+    call_command("sync_editor_groups", stdout=out)
+    assert group.page_permissions.count() == 6
+    assert "Region Mellersta Norrland: 6 page permissions" in out.getvalue()
+
+
+def test_sync_takes_back_an_upload_to_the_programmes_collection_given_by_hand():
+    """Only the programme office changes the shared images; a region's grant there goes."""
+    group = Group.objects.get(name="Region Mellersta Norrland")
+    programme = Collection.objects.get(name="Programmet")
+    add_image = Permission.objects.get(
+        content_type__app_label="wagtailimages", codename="add_image"
+    )
+    GroupCollectionPermission.objects.create(
+        group=group, collection=programme, permission=add_image
+    )
+    sync_editor_groups()
+    assert not group.collection_permissions.filter(
+        collection=programme, permission=add_image
+    ).exists()
+    assert group.collection_permissions.filter(
+        collection=programme, permission__codename="choose_image"
+    ).exists()
 
 
 def test_regional_editors_dashboard_leads_to_their_region(users, pages):

@@ -117,6 +117,18 @@ def test_who_may_translate_a_partner(users, sv, en, actor):
     assert (partner.get_translation_or_none(en) is not None) is SNIPPET_ALLOWED[actor]
 
 
+def test_a_page_whose_english_is_only_an_alias_is_offered_for_translation(users, new_article, en):
+    """An alias shows the Swedish at an English address; translating it replaces the alias."""
+    alias = new_article.copy_for_translation(en, alias=True)
+    response = login(users["translator"]).get(f"/admin/localize/submit/page/{new_article.pk}/")
+    assert response.status_code == 200
+    login(users["translator"]).post(
+        f"/admin/localize/submit/page/{new_article.pk}/", {"locales": [en.pk]}
+    )
+    alias.refresh_from_db()
+    assert alias.alias_of_id is None, "the alias became a translation"
+
+
 # --- syncing ------------------------------------------------------------------------------
 
 SYNC_ALLOWED = {"office": True, "region": True, "other_region": False, "translator": True}
@@ -151,6 +163,33 @@ def test_only_the_office_publishes_through_sync(
         assert english.live_revision_id != before["english"][1]
     else:
         assert snapshot(changed_article) == before, "a refused sync changes nothing"
+
+
+PARTNER_SYNC_ALLOWED = {"office": True, "region": False, "other_region": False, "translator": True}
+
+
+@pytest.fixture
+def translated_partner(users, sv, en):
+    """A published Swedish partner, translated into English through wagtail-localize."""
+    partner = Partner.objects.create(locale=sv, name="Almi", kind="financier", description="Lån.")
+    login(users["office"]).post(
+        f"/admin/localize/submit/snippet/partners/partner/{partner.pk}/", {"locales": [en.pk]}
+    )
+    assert partner.get_translation_or_none(en) is not None
+    return partner
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_who_may_sync_a_partner_and_whether_it_offers_publishing(users, translated_partner, actor):
+    """Translators sync partners, but their English goes through the workflow: only the
+    programme office, which may publish partners, is offered "publish immediately"."""
+    response = login(users[actor]).get(sync_url(translated_partner))
+    assert response.status_code == (200 if PARTNER_SYNC_ALLOWED[actor] else 302)
+    if response.status_code == 200:
+        offered = lxml_html.fromstring(response.content).xpath(
+            '//input[@name="publish_translations"]'
+        )
+        assert bool(offered) is (actor == "office")
 
 
 def test_a_region_editor_syncs_without_publishing(users, changed_article):

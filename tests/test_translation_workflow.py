@@ -161,6 +161,34 @@ def test_a_sync_without_publishing_leaves_the_translation_ready_until_published(
     assert status_of(swedish_page, en) == Status.READY, "the live page predates the sync"
 
 
+def test_a_translation_made_by_hand_is_a_draft_until_published_then_up_to_date(swedish_page, en):
+    """Wagtail's own "Translate" copies the page without wagtail-localize: all the report
+    can know is whether the copy is live."""
+    english = swedish_page.copy_for_translation(en)
+    assert status_of(swedish_page, en) == Status.DRAFT
+    english.save_revision().publish()
+    assert status_of(swedish_page, en) == Status.UP_TO_DATE
+
+
+def test_a_stopped_translation_is_left_to_the_translator_not_reported_outdated(
+    swedish_page, en, admin_client, django_capture_on_commit_callbacks
+):
+    """Once its translation is stopped, the English page is edited by hand: a change to the
+    Swedish no longer asks for a sync that wagtail-localize would not make."""
+    translation = submit(swedish_page, en)
+    translate_strings(translation, en, ENGLISH)
+    publish(translation, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            f"/admin/localize/translate/{translation.pk}/disable/", {"next": "/admin/"}
+        )
+    translation.refresh_from_db()
+    assert translation.enabled is False
+    swedish_page.introduction = "Andra versionen."
+    swedish_page.save_revision().publish()
+    assert status_of(swedish_page, en) == Status.UP_TO_DATE
+
+
 def test_synchronised_fields_follow_the_source_and_cannot_be_overridden(
     sv, en, django_capture_on_commit_callbacks
 ):
