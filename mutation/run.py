@@ -49,6 +49,14 @@ MODULES = {
         "tests/test_scaling.py",
         "tests/test_serving.py",
         "tests/test_fail_soft.py",
+        "tests/test_errands.py",
+    ],
+    # What the page cache and the admin both remember, split out of caching/ (the
+    # generation, the kept parts, the site and locales): the same tests reach it.
+    "memory": [
+        "tests/test_page_cache.py",
+        "tests/test_serving.py",
+        "tests/test_query_budget.py",
     ],
 }
 
@@ -56,6 +64,7 @@ MODULES = {
 # their own in every run (minutes per mutant); the tests in the process reach the same code.
 DESELECTED = {
     "caching": "over_http or every_worker or editor_reading_the_site",
+    "memory": "over_http or every_worker or editor_reading_the_site",
 }
 
 # Modules whose code runs while the demo site loads (the editor groups are made then):
