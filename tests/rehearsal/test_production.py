@@ -323,9 +323,15 @@ def test_the_search_folds_diacritics_on_the_guides_database(stack, demo):
             r'<h2[^>]*>\s*<a href="([^"]+)"', response.text.split("search-results", 1)[-1]
         )
 
+    def hits(query):
+        response = session.get(f"{SITE}/sok/", params={"q": query}, timeout=10)
+        return int(re.search(r"(\d+) träff", response.text).group(1))
+
     assert found("Östersund")
     assert found("ostersund") == found("Östersund")
-    assert set(found("foretag")) == set(found("företag"))
+    # As many found either way; the exact spelling ranks first, so a first page of more
+    # than fit on it can differ at its foot.
+    assert hits("foretag") == hits("företag") > 0
 
 
 def test_a_deploy_renews_every_cache(stack, demo):
