@@ -586,7 +586,13 @@ LOGGING = {
         "django.request": {"handlers": ["mail_admins"] if ADMINS else [], "propagate": True},
         # An errand given up, or one that broke: mailed too (errands/).
         "errands": {"handlers": ["mail_admins"] if ADMINS else [], "propagate": True},
-        "django_tasks": {"handlers": ["mail_admins"] if ADMINS else [], "propagate": True},
+        # Not a line per task run in the web processes (Wagtail runs its own on every
+        # save); the worker (db_worker) logs each errand it runs itself.
+        "django_tasks": {
+            "handlers": ["mail_admins"] if ADMINS else [],
+            "level": "WARNING",
+            "propagate": True,
+        },
     },
 }
 
