@@ -66,7 +66,11 @@ def test_the_admin_costs_the_same_with_more_articles(office, region):
     before = admin_costs(office, region)
     call_command("add_articles", 60, verbosity=0)
     add_untranslated(region, range(2, 6))
-    assert admin_costs(office, region) == before
+    after = admin_costs(office, region)
+    # No more with more articles. The report can cost less: its first page then shows
+    # fewer kinds of page (the demo's events move to a later page), each kind a query.
+    assert after.keys() == before.keys()
+    assert all(after[path] <= before[path] for path in before), (before, after)
 
 
 def test_the_report_pages_through_everything_in_the_database(office, en):

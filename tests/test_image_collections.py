@@ -33,7 +33,7 @@ def programme_image(db):
 
 def test_the_demo_images_are_the_programmes(db):
     images = Image.objects.all()
-    assert images.count() == 17
+    assert images.count() == 20  # 17, and portraits of the events' three contacts
     assert {image.collection.name for image in images} == {PROGRAMME_COLLECTION}
 
 
