@@ -44,7 +44,16 @@ def waiting():
 
 
 def run_worker():
-    """The worker as deploy/bin/worker runs it, once through what is due."""
+    """
+    The worker as its unit runs it, once through what is due. It closes the database
+    connection between errands, which would end the test's transaction on PostgreSQL:
+    here it keeps it (the rehearsal runs it whole, on PostgreSQL).
+    """
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        run_worker_command()
+
+
+def run_worker_command():
     call_command(
         "db_worker",
         "--backend",

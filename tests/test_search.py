@@ -150,9 +150,15 @@ def test_each_language_is_searched_in_its_own_pages(client):
 def test_a_word_typed_without_diacritics_finds_what_it_spelt_with_them_finds(
     client, typed, written
 ):
-    found = result_titles(client.get("/sok/", {"q": written}))
-    assert found
-    assert sorted(result_titles(client.get("/sok/", {"q": typed}))) == sorted(found)
+    found = client.get("/sok/", {"q": written})
+    assert result_titles(found)
+    # As many found either way; the exact spelling ranks first, so a first page of more
+    # than fit on it can differ at its foot.
+    assert hits(client.get("/sok/", {"q": typed})) == hits(found)
+
+
+def hits(response):
+    return int(re.search(r"(\d+) träff", main_text(response)).group(1))
 
 
 def test_diacritics_typed_where_the_text_has_none_are_folded_too(client, sv):
