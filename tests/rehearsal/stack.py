@@ -261,24 +261,23 @@ class Stack:
         self.env_file.chmod(0o600)
         return read_environment_file(self.env_file)
 
-    def start_gunicorn(self):
-        unit = self.install((ROOT / "deploy" / "systemd" / "produktionslyftet.service").read_text())
+    def start_unit(self, name, unit_file):
+        """A systemd unit of deploy/systemd as systemd runs it: its ExecStart, in its
+        WorkingDirectory, with its EnvironmentFile."""
+        unit = self.install((ROOT / "deploy" / "systemd" / unit_file).read_text())
         working_directory = re.search(r"^WorkingDirectory=(.*)$", unit, re.M).group(1)
         environment_file = re.search(r"^EnvironmentFile=(.*)$", unit, re.M).group(1)
         env = {"PATH": os.environ["PATH"], **read_environment_file(environment_file)}
-        self.start("gunicorn", shlex.split(exec_start(unit)), env=env, cwd=working_directory)
+        return self.start(name, shlex.split(exec_start(unit)), env=env, cwd=working_directory)
+
+    def start_gunicorn(self):
+        self.start_unit("gunicorn", "produktionslyftet.service")
         self.wait_for_port("gunicorn", self.ports["gunicorn"])
         return self.processes["gunicorn"]
 
     def start_worker(self):
         """The errands' worker, as produktionslyftet-worker.service runs it."""
-        unit = self.install(
-            (ROOT / "deploy" / "systemd" / "produktionslyftet-worker.service").read_text()
-        )
-        working_directory = re.search(r"^WorkingDirectory=(.*)$", unit, re.M).group(1)
-        environment_file = re.search(r"^EnvironmentFile=(.*)$", unit, re.M).group(1)
-        env = {"PATH": os.environ["PATH"], **read_environment_file(environment_file)}
-        return self.start("worker", shlex.split(exec_start(unit)), env=env, cwd=working_directory)
+        return self.start_unit("worker", "produktionslyftet-worker.service")
 
     def reload_gunicorn(self):
         """systemctl reload: the unit's ExecReload."""
