@@ -15,6 +15,10 @@ Wagtail's internals the site relies on, each with its start-up check (``checks.r
 - The choosers' language filter, labelled (``label_the_choosers_language_filter``).
 - The HTTP frontend-cache backend's cache address and its PURGE request, for a purge
   of the site's own that gives up in seconds (``cache_location``, ``purge_request``).
+- Links Wagtail draws without knowing who looks: a chooser's link to the chosen item's
+  editor (``chooser_edit_link_for``) and the explorer's status panel's links to a page's
+  history and usage (``without_page_history_links``, on the explorer's index view that
+  the page viewset names).
 - Same-name overrides of Wagtail's admin templates.
 
 The page tree's models import this module, so Wagtail's admin is imported where it is
@@ -233,6 +237,67 @@ def frontend_cache_backend():
     return gone
 
 
+# --- links drawn without knowing who looks -----------------------------------------------
+
+
+def chooser_edit_link_for(widget, user):
+    """``widget`` (a chooser) links the chosen item's editor only for a ``user`` who may
+    edit it, as its modal already does for an item chosen anew."""
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    finder = AdminURLFinder(user)
+    value_data = widget.get_value_data_from_instance
+
+    def for_the_user(instance):
+        data = value_data(instance)
+        if data.get("edit_url"):
+            data["edit_url"] = finder.get_edit_url(instance) or ""
+        return data
+
+    widget.get_value_data_from_instance = for_the_user
+
+
+@reach("wagtail", "governance/forms.py (a chooser's link to the chosen item)", id="compat.E009")
+def chooser_edit_link():
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+    from wagtail.admin.widgets.chooser import BaseChooser
+
+    gone = missing_attributes(BaseChooser, ["get_value_data_from_instance", "get_value_data"])
+    gone += missing_parameters(AdminURLFinder.__init__, ["user"], owner=AdminURLFinder)
+    if not gone and "get_value_data_from_instance" not in inspect.getsource(
+        BaseChooser.get_value_data
+    ):
+        gone.append("BaseChooser.get_value_data(), reading get_value_data_from_instance()")
+    return gone
+
+
+def without_page_history_links(panel):
+    """The explorer's status panel of a page (a ``PageStatusSidePanel``) without its links
+    to the page's history and usage; the usage count stays, as text."""
+    panel.history_url = None
+    panel.usage_url = ""
+
+
+@reach("wagtail", "governance/explorer.py (the explorer's status panel)", id="compat.E010")
+def explorer_status_panel():
+    from wagtail.admin.ui.side_panels import PageStatusSidePanel
+    from wagtail.admin.views.pages import listing
+    from wagtail.admin.viewsets.pages import PageViewSet
+
+    gone = missing_attributes(PageViewSet, ["index_view_class"])
+    gone += missing_attributes(listing, ["ExplorableIndexView"])
+    if gone:
+        return gone
+    gone += missing_attributes(listing.ExplorableIndexView, ["get_side_panels"])
+    source = inspect.getsource(PageStatusSidePanel.__init__)
+    gone += [
+        f"PageStatusSidePanel.{name}"
+        for name in ["history_url", "usage_url"]
+        if f"self.{name}" not in source
+    ]
+    return gone
+
+
 # --- same-name overrides of Wagtail's admin templates -----------------------------------
 
 
@@ -265,5 +330,10 @@ def admin_templates():
             package,
             "wagtailadmin/shared/locale_selector.html",
             "5e1d8ad7ff8547b4cba97d2064b846fead6da4263c4dc7002704394f66436c4c",
+        ),
+        *templates.changed_copy(
+            package,
+            "wagtailadmin/shared/side_panels/includes/status/locale.html",
+            "6f392e0aa6c429d7f4b8bd89b22b7ca365fd9cb3467cc7a398c3bcb56525ef3b",
         ),
     ]

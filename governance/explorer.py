@@ -8,6 +8,11 @@ headed "1-0 of 0 pages". Here such a request is refused with a plain message and
 the editor's own pages in the same language. Listings, searches and breadcrumbs show
 only the pages Wagtail calls explorable (a page the user has a permission on, its
 descendants and its ancestors), which are the ones allowed here.
+
+On a page an editor only passes through (the home page, the region index), the status
+panel links the page's history and usage for anyone who may see it; both views then
+refuse whoever may not edit the page. ``ExplorerIndexView`` (the page viewset's index
+view, ``search/wagtail_hooks.py``) draws those links only for those who may.
 """
 
 from django.contrib import messages
@@ -15,8 +20,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from compat.wagtail import without_page_history_links
 
 EXPLORER_VIEWS = {"wagtailadmin_explore", "wagtailadmin_explore_results"}
 
@@ -58,3 +66,12 @@ class ExplorerMiddleware:
         )
         own = own_pages_for(request.user, page)
         return redirect("wagtailadmin_explore", own.pk) if own else redirect("wagtailadmin_home")
+
+
+class ExplorerIndexView(ExplorableIndexView):
+    def get_side_panels(self):
+        panels = super().get_side_panels()
+        if not self.parent_page.permissions_for_user(self.request.user).can_edit():
+            for panel in panels:
+                without_page_history_links(panel)
+        return panels

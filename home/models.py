@@ -26,6 +26,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from governance.forms import GovernedModelForm, GovernedPageForm
 from memory.site import has_private_sections
 
 from .blocks import BodyBlock
@@ -46,6 +47,9 @@ class BasePage(Page):
     results and the meta description use, and the translation behaviour of the
     fields every page shares.
     """
+
+    # Its choosers link the chosen item's editor only for those who may edit it.
+    base_form_class = GovernedPageForm
 
     introduction = models.TextField(
         _("introduction"),
@@ -225,6 +229,8 @@ class PublishedSnippet(
 
     # A page that shows the object as visitors will see it; set by each model.
     preview_template = None
+    # Its choosers link the chosen item's editor only for those who may edit it.
+    base_form_class = GovernedModelForm
     # A new translation starts unlocked and unpublished, whatever its source's state.
     exclude_fields_in_copy = [
         "locked",

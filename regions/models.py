@@ -15,12 +15,12 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from governance.forms import GovernedPageForm
 from home.models import BasePage, BodyPage, ProgrammePeriod, PublishedSnippet
 from memory.site import public
 
@@ -121,7 +121,7 @@ class County(models.Model):
         return self.name_sv if translation.get_language() == "sv" else self.name_en
 
 
-class RegionPageForm(WagtailAdminPageForm):
+class RegionPageForm(GovernedPageForm):
     """Refuses a county that another node already serves."""
 
     def clean(self):

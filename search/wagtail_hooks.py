@@ -20,6 +20,8 @@ from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page
 
+from governance.explorer import ExplorerIndexView
+
 from .backends import SearchTimeout, time_limit
 
 
@@ -52,6 +54,9 @@ class PageSearchView(SearchView):
 class SitePageViewSet(PageViewSet):
     model = Page
     search_view_class = PageSearchView
+    # The explorer, drawing a page's history and usage links only for those who may
+    # open them (governance/explorer.py).
+    index_view_class = ExplorerIndexView
 
 
 # After Wagtail's own viewset for Page (registered at order -1), so that this one is used.

@@ -83,12 +83,10 @@ def offered(client, url):
         return None
     assert response.status_code == 200, url
     tree = lxml_html.fromstring(response.content)
-    # Links of the screen and its header; not the side panels' nor their toggles (the
-    # status, history and usage of the page shown) nor a chooser's link to the chosen
-    # item, which Wagtail draws without knowing the user (docs/governance.md).
+    # Links of the screen, its header and its side panels (a page's history and usage), a
+    # chooser's link to the chosen item among them; not the side panels' toggles.
     found = tree.xpath(
-        "(//main//a | //header//a)[not(ancestor::*[@data-side-panel])]"
-        "[not(@data-chooser-edit-link)][not(contains(@class, 'w-side-panel-toggle'))]/@href"
+        "(//main//a | //header//a)[not(contains(@class, 'w-side-panel-toggle'))]/@href"
     )
     for props in tree.xpath('//*[contains(@class, "js-translation-editor")]/@data-props'):
         found += editor_actions(json.loads(props))
@@ -214,3 +212,36 @@ def test_the_explorer_still_leads_a_regional_editor_through_the_ancestors(users,
     other = RegionPage.objects.get(locale=sv, slug="ovre-norrland")
     assert f"/admin/pages/{own.pk}/" in listed
     assert f"/admin/pages/{other.pk}/" not in listed
+
+
+def chosen_items_links(client, url):
+    """The links of ``url``'s choosers to the chosen items' editors that are shown."""
+    tree = lxml_html.fromstring(client.get(url).content)
+    return tree.xpath("//a[@data-chooser-edit-link][not(@hidden)]/@href")
+
+
+def test_a_chooser_links_the_chosen_person_only_for_those_who_may_edit_people(users, sv):
+    team_page = RegionPage.objects.get(locale=sv, slug="mellersta-norrland")
+    url = f"/admin/pages/{team_page.pk}/edit/"
+    people = "/admin/snippets/regions/person/edit/"
+    assert any(link.startswith(people) for link in chosen_items_links(login(users["office"]), url))
+    # The regional editor edits the page and chooses its team, but may not edit people.
+    assert not any(
+        link.startswith(people) for link in chosen_items_links(login(users["region"]), url)
+    )
+
+
+def side_panel_text_and_links(client, page):
+    tree = lxml_html.fromstring(client.get(f"/admin/pages/{page.pk}/").content)
+    panel = tree.xpath("//*[@data-side-panel='status']")[0]
+    return " ".join(panel.text_content().split()), panel.xpath(".//a/@href")
+
+
+def test_a_page_passed_through_shows_its_usage_without_links_it_would_refuse(users, sv):
+    home = HomePage.objects.get(locale=sv)
+    text, links = side_panel_text_and_links(login(users["region"]), home)
+    assert not [link for link in links if "/history/" in link or "/usage/" in link]
+    assert "Refererad" in text, "the usage count is still told"
+    text, links = side_panel_text_and_links(login(users["office"]), home)
+    assert f"/admin/pages/{home.pk}/history/" in links
+    assert f"/admin/pages/{home.pk}/usage/" in links

@@ -122,6 +122,6 @@ def may_open(user, url):
     for model in get_snippet_models():
         if match.view_name == model.snippet_viewset.get_url_name("edit"):
             pk = match.kwargs.get("pk", match.args[0] if match.args else None)
-            obj = model._default_manager.filter(pk=unquote(pk)).first()
+            obj = model._default_manager.filter(pk=unquote(str(pk))).first()
             return obj is None or permissions.can_edit(user, obj)
     return True
