@@ -208,6 +208,33 @@ def test_a_regional_editor_is_refused_another_regions_sync(browser, site_url, si
     expect(region.locator(".messages")).to_contain_text("behörighet")
 
 
+def test_a_chosen_author_links_to_their_editor_only_for_those_who_may_edit_people(
+    browser, site_url, site_shell
+):
+    # An article of the regional editor's own region, its author chosen. (Nothing is
+    # changed: the editor would save a draft by itself.)
+    article_id = site_shell(
+        "from articles.models import ArticlePage; print(ArticlePage.objects.get("
+        "slug='reflektion-fran-mitt-sverige', locale__language_code='sv').pk)"
+    )
+    for username, may_edit_people in (("mellersta-norrland", False), ("programkontoret", True)):
+        tab = log_in_as(browser, site_url, username)
+        tab.goto(f"/admin/pages/{article_id}/edit/")
+        chooser = tab.locator("#id_author-chooser")
+        expect(chooser).not_to_have_class(re.compile(r"\bblank\b"))
+        # The chosen person's actions: choose another, and edit them for those who may.
+        chooser.locator(".chosen").get_by_role("button", name=re.compile("Åtgärder")).click()
+        expect(tab.locator("[data-chooser-action-choose]:visible").first).to_be_visible()
+        edit_link = tab.locator("a[data-chooser-edit-link]:visible")
+        if may_edit_people:
+            expect(edit_link).to_have_attribute(
+                "href", re.compile("/admin/snippets/regions/person/")
+            )
+        else:
+            expect(edit_link).to_have_count(0)
+        tab.context.close()
+
+
 PARTNER = "Norrlands Gjuteri AB"
 PARTNER_TEXT = "Gjuteriet delar sina erfarenheter av lean med nodens företag."
 PARTNER_TEXT_EN = "The foundry shares its lean experience with the node's companies."
