@@ -20,7 +20,7 @@ from articles.models import ArticlePage
 from regions.models import RegionPage
 from tests.admin_forms import form_data
 from tests.conftest import EDITOR_GROUPS
-from translations import store
+from translations import listing, store
 from translations.models import TranslationState
 from translations.status import Status
 from translations.wagtail_hooks import allowed_page_buttons, page_listing_more_buttons
@@ -115,6 +115,11 @@ def test_the_explorer_offers_what_wagtail_localize_would_allow(users, actor, sv,
     untranslated.save_revision().publish()
     changed = ArticlePage.objects.child_of(region).filter(locale=sv).exclude(pk=untranslated.pk)[0]
     changed.save_revision().publish()
+    # A page written in English only: wagtail-localize offers to translate it to Swedish.
+    english_only = region.get_translation(en).add_child(
+        instance=ArticlePage(title="Only in English", slug="only-in-english", locale=en)
+    )
+    english_only.save_revision().publish()
     parents = [
         Page.objects.get(depth=1),
         region.get_parent(),
@@ -124,13 +129,16 @@ def test_the_explorer_offers_what_wagtail_localize_would_allow(users, actor, sv,
     ]
     offered = []
     for parent in parents:
-        for page in parent.get_children().specific():
+        # As the explorer and the page search list them: with their states (listing.py).
+        for page in listing.with_states(parent.get_children()):
             ours = [b.url for b in page_listing_more_buttons(page, user, next_url="/back/")]
             theirs = [b.url for b in allowed_page_buttons(page, user, None, "/back/")]
             assert ours == theirs, (actor, page.url_path)
             offered += ours
     if actor != "other_region":
         assert f"/admin/localize/submit/page/{untranslated.pk}/" in offered
+    if actor == "office":
+        assert f"/admin/localize/submit/page/{english_only.pk}/" in offered
 
 
 def test_a_database_changed_behind_the_sites_back_is_rebuilt_by_the_command(en, capsys):

@@ -8,13 +8,17 @@ thousand articles cost 400 queries per explorer page. Here the explorer's own qu
 brings each page's states along (``with_states``), whether the viewer may translate
 under a parent is asked once per parent and language, and only a sync's target pages are
 read, one by one, to check the viewer may edit them. The rules are those of
-``translations.permissions`` and the URLs wagtail-localize's; a page not in the source
-language, or an alias, gets its hook.
+``translations.permissions`` and the URLs wagtail-localize's.
+
+A page not in the source language (an English row of the admin's page search) gets what
+wagtail-localize's hook would give it, from two more columns of the same query: whether
+a language still lacks the page, and the translation source it is, if any (its own hook
+asked three times per row). An alias gets its hook.
 """
 
 from urllib.parse import urlencode
 
-from django.db.models import JSONField, OuterRef, Subquery
+from django.db.models import Exists, JSONField, OuterRef, Subquery
 from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.models import TranslationSource
 
 from compat.wagtail import page_for_permissions
 from memory.kept import kept
@@ -32,6 +37,10 @@ from .models import TranslationState
 from .status import Status
 
 PREFIX = "_translation_state_"
+# For a page in another language than the source: a language lacks it; the translation
+# source it is, with a translation still synced.
+LACKED = "_translation_lacked_somewhere"
+SOURCE_OF = "_translation_source_of"
 
 
 def target_locales():
@@ -73,7 +82,25 @@ def with_states(pages):
                 output_field=JSONField(),
             )
             for pk in target_locales()
-        }
+        },
+        # As wagtail-localize's hook asks them (for the source language they go unused).
+        **{
+            LACKED: Exists(
+                Locale.objects.exclude(
+                    pk__in=Page.objects.filter(
+                        translation_key=OuterRef(OuterRef("translation_key")),
+                        alias_of__isnull=True,
+                    ).values("locale_id")
+                )
+            ),
+            SOURCE_OF: Subquery(
+                TranslationSource.objects.filter(
+                    object_id=OuterRef("translation_key"),
+                    locale_id=OuterRef("locale_id"),
+                    translations__enabled=True,
+                ).values("pk")[:1]
+            ),
+        },
     )
 
 
@@ -99,12 +126,17 @@ def states_of(page):
     }
 
 
-def translation_buttons(page, user, fallback, next_url=None):
-    """The buttons for ``page`` in a listing; ``fallback(page)`` where states cannot tell."""
+def translation_buttons(page, user, fallback, next_url=None, may_open=None):
+    """The buttons for ``page`` in a listing; ``fallback(page)`` where states cannot tell.
+    A page in another language gets wagtail-localize's buttons, those ``may_open(url)``."""
     if page.is_root() or not user.has_perm("wagtail_localize.submit_translation"):
         return []
-    if page.locale_id != source_locale().pk or page.alias_of_id:
+    if page.alias_of_id:
         return fallback(page)
+    if page.locale_id != source_locale().pk:
+        if LACKED not in vars(page) or may_open is None:
+            return fallback(page)
+        return [button for button in other_language_buttons(page, next_url) if may_open(button.url)]
     states = states_of(page)
     buttons = []
     untranslated = [
@@ -127,6 +159,29 @@ def translation_buttons(page, user, fallback, next_url=None):
     synced = [state for state in states.values() if state["synced"] and state["translation"]]
     if synced and all(permissions.can_edit(user, sync_target(state)) for state in synced):
         url = reverse("wagtail_localize:update_translations", args=[synced[0]["source"]])
+        if next_url is not None:
+            url += "?" + urlencode({"next": next_url})
+        buttons.append(
+            ListingButton(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
+        )
+    return buttons
+
+
+def other_language_buttons(page, next_url):
+    """wagtail-localize's buttons for a page not in the source language, as its hook
+    draws them, from the columns ``with_states`` added."""
+    buttons = []
+    if vars(page)[LACKED]:
+        buttons.append(
+            ListingButton(
+                _("Translate this page"),
+                reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+                priority=60,
+                icon_name="wagtail-localize-language",
+            )
+        )
+    if vars(page)[SOURCE_OF]:
+        url = reverse("wagtail_localize:update_translations", args=[vars(page)[SOURCE_OF]])
         if next_url is not None:
             url += "?" + urlencode({"next": next_url})
         buttons.append(

@@ -109,6 +109,7 @@ def page_listing_more_buttons(page, user, view_name=None, next_url=None):
         user,
         fallback=lambda page: allowed_page_buttons(page, user, view_name, next_url),
         next_url=next_url,
+        may_open=lambda url: allows_url(user, url),
     )
 
 
