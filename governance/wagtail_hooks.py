@@ -11,7 +11,7 @@ the editor may see (``governance.explorer``).
 
 from urllib.parse import urlsplit
 
-from django.urls import Resolver404, resolve
+from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.wagtail_hooks import page_header_buttons, page_listing_more_buttons
@@ -21,28 +21,29 @@ from compat.wagtail import replace_hook
 from .dashboard import WaitingForYouPanel, waiting_for
 
 # Wagtail's page views that need edit permission on the page, whatever their button asks.
-NEEDS_EDIT = {"wagtailadmin_pages:history", "wagtailadmin_pages:usage"}
-
-
-def allowed(button, page, user):
-    url = getattr(button, "url", None)
-    if not url:
-        return True
-    try:
-        match = resolve(urlsplit(url).path)
-    except Resolver404:
-        return True  # not one of the admin's views (the live page, in its language)
-    if match.view_name in NEEDS_EDIT:
-        return page.permissions_for_user(user).can_edit()
-    return True
+NEEDS_EDIT = ["wagtailadmin_pages:history", "wagtailadmin_pages:usage"]
 
 
 def only_allowed(buttons_hook):
     """``buttons_hook`` (its first two arguments the page and the user) without the
-    buttons whose view would refuse the user."""
+    buttons whose view would refuse the user. A listing asks it for each row: the
+    addresses that need edit permission are made once per page, not looked up per
+    button."""
 
     def filtered(page, user, *args, **kwargs):
-        return [b for b in buttons_hook(page, user, *args, **kwargs) if allowed(b, page, user)]
+        buttons = list(buttons_hook(page, user, *args, **kwargs))
+        needs_edit = {reverse(name, args=[page.pk]) for name in NEEDS_EDIT}
+
+        def refused_without_edit(button):
+            url = getattr(button, "url", None)
+            return bool(url) and urlsplit(url).path in needs_edit
+
+        if (
+            any(map(refused_without_edit, buttons))
+            and not page.permissions_for_user(user).can_edit()
+        ):
+            return [b for b in buttons if not refused_without_edit(b)]
+        return buttons
 
     return filtered
 
