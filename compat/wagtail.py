@@ -257,7 +257,7 @@ def chooser_edit_link_for(widget, user):
     widget.get_value_data_from_instance = for_the_user
 
 
-@reach("wagtail", "governance/forms.py (a chooser's link to the chosen item)", id="compat.E009")
+@reach("wagtail", "home/forms.py (a chooser's link to the chosen item)", id="compat.E009")
 def chooser_edit_link():
     from wagtail.admin.admin_url_finder import AdminURLFinder
     from wagtail.admin.widgets.chooser import BaseChooser

@@ -26,10 +26,10 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from governance.forms import GovernedModelForm, GovernedPageForm
 from memory.site import has_private_sections
 
 from .blocks import BodyBlock
+from .forms import GovernedModelForm, GovernedPageForm
 
 # The fields every page has from Wagtail itself, and how each crosses languages.
 PAGE_TRANSLATABLE_FIELDS = [

@@ -20,7 +20,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from governance.forms import GovernedPageForm
+from home.forms import GovernedPageForm
 from home.models import BasePage, BodyPage, ProgrammePeriod, PublishedSnippet
 from memory.site import public
 
