@@ -24,15 +24,18 @@ def link_only_what_they_may_edit(form, user):
             link_only_what_they_may_edit(child, user)
 
 
-class GovernedModelForm(WagtailAdminModelForm):
+class ChooserLinksForUser:
+    """A Wagtail admin form whose choosers link only what ``for_user`` may edit."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is not None:
             link_only_what_they_may_edit(self, self.for_user)
 
 
-class GovernedPageForm(WagtailAdminPageForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.for_user is not None:
-            link_only_what_they_may_edit(self, self.for_user)
+class GovernedModelForm(ChooserLinksForUser, WagtailAdminModelForm):
+    pass
+
+
+class GovernedPageForm(ChooserLinksForUser, WagtailAdminPageForm):
+    pass

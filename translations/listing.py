@@ -148,22 +148,10 @@ def translation_buttons(page, user, fallback, next_url=None, may_open=None):
         may_translate(user, page, target_locales()[locale_id], state["translation"])
         for locale_id, state in untranslated
     ):
-        buttons.append(
-            ListingButton(
-                _("Translate this page"),
-                reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
-                priority=60,
-                icon_name="wagtail-localize-language",
-            )
-        )
+        buttons.append(translate_button(page))
     synced = [state for state in states.values() if state["synced"] and state["translation"]]
     if synced and all(permissions.can_edit(user, sync_target(state)) for state in synced):
-        url = reverse("wagtail_localize:update_translations", args=[synced[0]["source"]])
-        if next_url is not None:
-            url += "?" + urlencode({"next": next_url})
-        buttons.append(
-            ListingButton(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
-        )
+        buttons.append(sync_button(synced[0]["source"], next_url))
     return buttons
 
 
@@ -172,22 +160,26 @@ def other_language_buttons(page, next_url):
     draws them, from the columns ``with_states`` added."""
     buttons = []
     if vars(page)[LACKED]:
-        buttons.append(
-            ListingButton(
-                _("Translate this page"),
-                reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
-                priority=60,
-                icon_name="wagtail-localize-language",
-            )
-        )
+        buttons.append(translate_button(page))
     if vars(page)[SOURCE_OF]:
-        url = reverse("wagtail_localize:update_translations", args=[vars(page)[SOURCE_OF]])
-        if next_url is not None:
-            url += "?" + urlencode({"next": next_url})
-        buttons.append(
-            ListingButton(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
-        )
+        buttons.append(sync_button(vars(page)[SOURCE_OF], next_url))
     return buttons
+
+
+def translate_button(page):
+    return ListingButton(
+        _("Translate this page"),
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        priority=60,
+        icon_name="wagtail-localize-language",
+    )
+
+
+def sync_button(source_id, next_url):
+    url = reverse("wagtail_localize:update_translations", args=[source_id])
+    if next_url is not None:
+        url += "?" + urlencode({"next": next_url})
+    return ListingButton(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
 
 
 def sync_target(state):
