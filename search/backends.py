@@ -586,7 +586,14 @@ class RankedResults(modelsearch.Results):
         found = {str(obj.pk): obj for obj in plan.queryset.filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
 
+    # How many results there are in all, once counted (or told: ``counted``).
+    matched = None
+    # The objects of this slice where they were read with its page (``paged``).
+    already_read = None
+
     def read(self):
+        if self.already_read is not None:
+            return self.already_read
         plan = self.plan
         with time_limit(self.query_compiler.queryset.db):
             if plan is None or self.scored:
@@ -600,11 +607,18 @@ class RankedResults(modelsearch.Results):
         (results, number, total): page ``number`` of ``size`` results, or the last page
         if there are fewer, and how many results there are in all: in one statement
         where the database does it well (PostgreSQL), else a count, then the page (and
-        no page when there is nothing to show).
+        no page when there is nothing to show); no count where the total is known already
+        (``counted``).
         """
         plan = self.plan
+        counted = self.matched is not None
         with time_limit(self.query_compiler.queryset.db):
-            one_statement = plan and plan.terms and self.backend.ranking.page(plan, number, size)
+            one_statement = (
+                plan
+                and plan.terms
+                and not counted
+                and self.backend.ranking.page(plan, number, size)
+            )
             if one_statement:
                 rows = self.run(*one_statement)
                 if not rows:
@@ -621,6 +635,22 @@ class RankedResults(modelsearch.Results):
                 return list(self[start:stop]), number, total
             return self.objects(plan, self.ids(plan, start, stop)), number, total
 
+    def paged(self, number, size):
+        """
+        (slice, number, total): ``page(number, size)`` as a slice of these results, read
+        already, for whoever pages search results as a queryset (the admin's listings).
+        """
+        items, number, total = self.page(number, size)
+        start = (number - 1) * size
+        part = self[start : start + size]
+        part.already_read, part.matched = items, total
+        return part, number, total
+
+    def counted(self, total):
+        """Takes ``total`` as how many results there are in all (counted elsewhere, by
+        ``facet`` for instance), so that ``count()`` need not ask the database."""
+        self.matched = total
+
     def count_in_slice(self):
         total = self.total()
         total = max(total - self.start, 0)
@@ -628,7 +658,7 @@ class RankedResults(modelsearch.Results):
 
     def total(self):
         """How many results there are in all, whatever the slice; counted once."""
-        if getattr(self, "matched", None) is not None:
+        if self.matched is not None:
             return self.matched
         plan = self.plan
         with time_limit(self.query_compiler.queryset.db):

@@ -58,10 +58,12 @@ def page_number(raw):
 
 
 class Matched:
-    """What a paginator needs of results it does not read itself: their number."""
+    """What a paginator needs of results it does not read itself: their number (and
+    their model, for the admin's paginator to name them)."""
 
-    def __init__(self, total):
+    def __init__(self, total, model=None):
         self.total = total
+        self.model = model
 
     def count(self):
         return self.total

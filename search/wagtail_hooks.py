@@ -8,10 +8,12 @@ Wagtail's search view, unlike the explorer, does not run the
 a page at a time (translations/listing.py). Here the page search is Wagtail's own view
 with those hooks run on its queryset, registered for the base Page model as Wagtail's
 ``PageViewSet.search_view_class`` allows, and a search stopped for taking too long says
-so instead of failing.
+so instead of failing. The index is read twice: once for the count of each type (Wagtail's
+filter), which gives every other count on the page, and once for the page of results.
 """
 
 from django.contrib import messages
+from django.core.paginator import Page as ResultsPage
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
@@ -22,7 +24,8 @@ from wagtail.models import Page
 
 from governance.explorer import ExplorerIndexView
 
-from .backends import SearchTimeout, time_limit
+from .backends import RankedResults, SearchTimeout, time_limit
+from .views import Matched, page_number
 
 
 class PageSearchView(SearchView):
@@ -36,6 +39,35 @@ class PageSearchView(SearchView):
         for hook in hooks.get_hooks("construct_explorer_page_queryset"):
             pages = hook(None, pages, self.request)
         return pages
+
+    def get_queryset(self):
+        pages = super().get_queryset()
+        if isinstance(self.all_pages, RankedResults) and isinstance(pages, RankedResults):
+            # Wagtail counts the matches of each type for its filter. "All (n)", "There are
+            # n matching pages" and the pager's count are those counts added up (or the
+            # chosen type's), not three more counts of every match: the rows are the same
+            # search of the same pages, of the chosen type if one is.
+            counts = {content_type.pk: count for content_type, count in self.content_types}
+            self.all_pages.counted(sum(counts.values()))
+            chosen = self.selected_content_type
+            pages.counted(counts.get(chosen.pk, 0) if chosen else sum(counts.values()))
+        return pages
+
+    def paginate_queryset(self, queryset, page_size):
+        if not isinstance(queryset, RankedResults):
+            return super().paginate_queryset(queryset, page_size)
+        # The page asked for (the last if there are fewer), read by the site's ranking
+        # with the count already known (get_queryset).
+        number = page_number(self.request.GET.get(self.page_kwarg))
+        part, number, total = queryset.paged(number, page_size)
+        paginator = self.get_paginator(
+            Matched(total, queryset.model),
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        page = ResultsPage(part, number, paginator)
+        return page.paginator, page, part, page.has_other_pages()
 
     def get(self, request):
         try:

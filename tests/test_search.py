@@ -12,6 +12,7 @@ import pytest
 from lxml import html as lxml_html
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.checks import run_checks
 from django.core.management import call_command
 from django.db import connection
@@ -272,6 +273,64 @@ def test_the_admins_page_search_costs_the_same_with_more_articles(office, query,
     call_command("add_articles", 60, verbosity=0)
     assert ArticlePage.objects.filter(title__startswith=title).count() >= 12
     assert cost() == before
+
+
+def test_the_admins_page_search_reads_the_index_twice(office):
+    """Once for the count of each type (Wagtail's filter, which also gives every other count
+    on the page) and once for the page of results; not again for each count shown."""
+    call_command("add_articles", 10, verbosity=0)
+    office.get("/admin/pages/search/", {"q": "lean"})
+    with CaptureQueriesContext(connection) as captured:
+        response = office.get("/admin/pages/search/", {"q": "lean"})
+    assert response.context["paginator"].count > 1
+    assert len(index_statements(captured)) == 2
+
+
+def rows_of_every_page(office, params):
+    first = office.get("/admin/pages/search/", params)
+    pages = range(1, first.context["paginator"].num_pages + 1)
+    return first, [
+        page.pk
+        for number in pages
+        for page in office.get("/admin/pages/search/", {**params, "p": number}).context[
+            "object_list"
+        ]
+    ]
+
+
+# Generated articles: a fifth of them on lean, in Swedish and English; more than a page.
+LEAN_ARTICLES = 55
+
+
+@pytest.mark.parametrize("content_type", [None, "articles.articlepage", "home.contentpage"])
+def test_the_admins_page_search_counts_what_it_pages_through(office, content_type):
+    call_command("add_articles", LEAN_ARTICLES, verbosity=0)
+    params = {"q": "lean", **({"content_type": content_type} if content_type else {})}
+    first, rows = rows_of_every_page(office, params)
+    found = Page.objects.all()
+    if content_type:
+        found = found.filter(
+            content_type=ContentType.objects.get_by_natural_key(*content_type.split("."))
+        )
+    assert len(rows) == len(set(rows)) == first.context["paginator"].count
+    assert len(rows) == found.autocomplete("lean").count()
+    every_type = Page.objects.autocomplete("lean").count()
+    assert every_type > 20  # more than a page
+    html = first.content.decode()
+    assert f"Alla ({every_type})" in html
+    if rows:  # else "no pages match"
+        assert f"Det finns {every_type} matchande sidor" in html
+
+
+def test_the_admins_page_search_shows_a_page_it_has(office):
+    call_command("add_articles", LEAN_ARTICLES, verbosity=0)
+    for asked, shown in [("abc", 1), ("0", 1), ("-3", 1), ("99999", "last"), ("2", 2)]:
+        response = office.get("/admin/pages/search/", {"q": "lean", "p": asked})
+        assert response.status_code == 200
+        paginator = response.context["paginator"]
+        assert paginator.num_pages == 2
+        assert response.context["page_obj"].number == (2 if shown == "last" else shown)
+        assert response.context["object_list"]
 
 
 def test_the_admins_page_search_offers_the_translation_buttons(office, sv):
