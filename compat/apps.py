@@ -8,7 +8,8 @@ class CompatConfig(AppConfig):
     name = "compat"
 
     def ready(self):
-        from . import checks, csp, localize, modelsearch, wagtail  # noqa: F401 (declare the reaches)
+        from . import buttons, checks, csp, localize, modelsearch, wagtail  # noqa: F401 (declare the reaches)
 
         for each in checks.REACHES:
             register(each, "compat")
+        buttons.draw_buttons_from_shapes()

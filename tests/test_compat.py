@@ -4,6 +4,7 @@ upgrade takes away what it relies on, naming the library, its installed version 
 what is missing; on the locked versions none fails.
 """
 
+import re
 from importlib.metadata import version
 
 import pytest
@@ -14,7 +15,9 @@ from django.core.management import call_command
 from wagtail import hooks
 from wagtail.models import Page, Site
 
-from compat import checks, templates
+from compat import buttons, checks, templates
+
+from .conftest import login
 
 
 def errors_of(id):
@@ -229,3 +232,73 @@ def test_what_the_site_changes_in_its_translation_editor_gone_fails(monkeypatch)
 
     monkeypatch.delattr(localize_hooks, "ConvertToAliasPageActionMenuItem")
     assert_names(errors_of("compat.E106"), "wagtail-localize", "ConvertToAliasPageActionMenuItem")
+
+
+# --- the admin's buttons, drawn from their template's shapes (compat/buttons.py) ----------
+
+
+@pytest.fixture
+def fresh_shapes():
+    buttons.shape.cache_clear()
+    yield
+    buttons.shape.cache_clear()
+
+
+def as_drawn(client, path):
+    """The page at ``path`` without what differs between any two requests (the CSP nonce
+    and the CSRF token)."""
+    html = client.get(path).content.decode()
+    return re.sub(r'(nonce="|csrfmiddlewaretoken" value="|"CSRF_TOKEN": ")[\w-]+', "", html)
+
+
+@pytest.mark.parametrize("role", ["office", "region", "translator"])
+def test_the_listings_are_drawn_as_wagtails_templates_draw_them(monkeypatch, users, sv, en, role):
+    """Every button of the explorer and the page search (their "More" menus) is the same
+    drawn from its shape as through Wagtail's template, for each role."""
+    from wagtail.admin.widgets.button import BaseButton
+
+    client = login(users[role])
+    # The region in the language the role works in.
+    locale = en if role == "translator" else sv
+    region = Page.objects.get(locale=locale, slug__in=["mellersta-norrland", "central-norrland"])
+    paths = [f"/admin/pages/{region.pk}/", "/admin/pages/search/?q=lean"]
+    fill, filled = buttons.fill, []
+    monkeypatch.setattr(buttons, "fill", lambda *args: filled.append(args) or fill(*args))
+    drawn = {path: as_drawn(client, path) for path in paths}
+    assert drawn[paths[0]].count('class="w-dropdown__content"') > 5
+    assert len(filled) > 20  # drawn from shapes, not through the template
+
+    monkeypatch.setattr(BaseButton, "render_html", buttons.library_render_html)
+    for path in paths:
+        assert as_drawn(client, path) == drawn[path]
+
+
+def test_a_button_template_that_reads_more_of_a_button_fails(settings, tmp_path, fresh_shapes):
+    from django.template import Context
+
+    from wagtail.admin.widgets.button import Button
+
+    # The button template, as a release might change it: reading the button's aria_label.
+    changed = tmp_path / buttons.TEMPLATE
+    changed.parent.mkdir(parents=True)
+    changed.write_text(
+        templates.library_template("wagtail.admin", buttons.TEMPLATE).replace(
+            "{{ button.base_attrs_string }}",
+            '{{ button.base_attrs_string }} title="{{ button.aria_label }}"',
+        )
+    )
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    assert_names(errors_of("compat.E011"), "wagtail", buttons.TEMPLATE, "with an address")
+
+    # Meanwhile each button is drawn through the template, as Wagtail draws it.
+    button = Button("Ändra", "/admin/pages/3/edit/", attrs={"aria-label": "Ändra sidan"})
+    assert 'title="Ändra sidan"' in buttons.draw(button, Context())
+
+
+def test_a_button_template_gone_elsewhere_fails(monkeypatch, fresh_shapes):
+    from wagtail.admin.widgets.button import BaseButton
+
+    monkeypatch.setattr(BaseButton, "template_name", "wagtailadmin/shared/other_button.html")
+    assert_names(errors_of("compat.E011"), "wagtail", "BaseButton.template_name")
