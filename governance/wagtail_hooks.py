@@ -26,24 +26,22 @@ NEEDS_EDIT = ["wagtailadmin_pages:history", "wagtailadmin_pages:usage"]
 
 def only_allowed(buttons_hook):
     """``buttons_hook`` (its first two arguments the page and the user) without the
-    buttons whose view would refuse the user. A listing asks it for each row: the
-    addresses that need edit permission are made once per page, not looked up per
-    button."""
+    buttons whose view would refuse the user. A listing asks it for each row: whoever
+    may edit the page keeps every button, with no button's address made to find out;
+    for others the addresses that need edit permission are made once per page, not
+    looked up per button."""
 
     def filtered(page, user, *args, **kwargs):
         buttons = list(buttons_hook(page, user, *args, **kwargs))
+        if page.permissions_for_user(user).can_edit():
+            return buttons
         needs_edit = {reverse(name, args=[page.pk]) for name in NEEDS_EDIT}
 
         def refused_without_edit(button):
             url = getattr(button, "url", None)
             return bool(url) and urlsplit(url).path in needs_edit
 
-        if (
-            any(map(refused_without_edit, buttons))
-            and not page.permissions_for_user(user).can_edit()
-        ):
-            return [b for b in buttons if not refused_without_edit(b)]
-        return buttons
+        return [b for b in buttons if not refused_without_edit(b)]
 
     return filtered
 
