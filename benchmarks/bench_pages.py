@@ -168,7 +168,8 @@ def measure_admin(repeat, reference):
             client.get(path)
         counts[path] = len(captured)
     timings = {path: [] for path in [reference, *paths]}
-    for _ in range(max(3, repeat // 4)):
+    # As many rounds as the pages get: a median of a handful is mostly the machine's noise.
+    for _ in range(repeat):
         for path in timings:
             reset_queries()
             forget_kept_pages()
