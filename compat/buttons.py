@@ -20,8 +20,9 @@ import functools
 import re
 from types import SimpleNamespace
 
+from django.template import Context
+from django.template.base import render_value_in_context
 from django.template.loader import get_template
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from .checks import missing_attributes, reach
@@ -33,6 +34,8 @@ SLOTS = ("url", "classname", "base_attrs_string", "icon_name", "label")
 WORDS = {slot: f"zqslot{index}qz" for index, slot in enumerate(SLOTS)}
 WORD = re.compile("|".join(WORDS.values()))
 SLOT_OF = {word: slot for slot, word in WORDS.items()}
+# What a template's context says of rendering a variable: escaped, localized as set.
+AS_TEMPLATES = Context(autoescape=True)
 
 
 def template_draws(button):
@@ -59,7 +62,9 @@ def shape(linked, with_icon):
 
 
 def fill(drawn, button):
-    values = {slot: str(conditional_escape(getattr(button, slot) or "")) for slot in SLOTS}
+    """The shape ``drawn`` with ``button``'s values in place of its words, each rendered
+    as the template renders a variable (localized, escaped unless safe)."""
+    values = {slot: render_value_in_context(getattr(button, slot), AS_TEMPLATES) for slot in SLOTS}
     return mark_safe(WORD.sub(lambda word: values[SLOT_OF[word.group()]], drawn))
 
 
