@@ -20,6 +20,8 @@ import functools
 import re
 from types import SimpleNamespace
 
+from laces.components import Component
+
 from django.template import Context
 from django.template.base import render_value_in_context
 from django.template.loader import get_template
@@ -29,11 +31,10 @@ from .checks import missing_attributes, reach
 
 TEMPLATE = "wagtailadmin/shared/button.html"
 # What the template reads of a button; each stands in the shape as a word that escaping
-# leaves as it is.
+# leaves as it is, and that names it.
 SLOTS = ("url", "classname", "base_attrs_string", "icon_name", "label")
-WORDS = {slot: f"zqslot{index}qz" for index, slot in enumerate(SLOTS)}
-WORD = re.compile("|".join(WORDS.values()))
-SLOT_OF = {word: slot for slot, word in WORDS.items()}
+WORDS = {slot: f"zq{slot}qz" for slot in SLOTS}
+WORD = re.compile(r"zq(\w+?)qz")
 # What a template's context says of rendering a variable: escaped, localized as set.
 AS_TEMPLATES = Context(autoescape=True)
 
@@ -65,7 +66,7 @@ def fill(drawn, button):
     """The shape ``drawn`` with ``button``'s values in place of its words, each rendered
     as the template renders a variable (localized, escaped unless safe)."""
     values = {slot: render_value_in_context(getattr(button, slot), AS_TEMPLATES) for slot in SLOTS}
-    return mark_safe(WORD.sub(lambda word: values[SLOT_OF[word.group()]], drawn))
+    return mark_safe(WORD.sub(lambda word: values[word.group(1)], drawn))
 
 
 def draws_from_shape(button):
@@ -90,8 +91,6 @@ def draw(button, parent_context=None):
 
 
 def library_render_html(button, parent_context=None):
-    from laces.components import Component
-
     return Component.render_html(button, parent_context)
 
 
@@ -115,8 +114,6 @@ def draw_buttons_from_shapes():
 
 @reach("wagtail", "compat.buttons (the admin's buttons drawn from shapes)", id="compat.E011")
 def button_shapes():
-    from laces.components import Component
-
     from wagtail.admin.widgets.button import BaseButton
 
     gone = missing_attributes(

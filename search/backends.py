@@ -643,7 +643,8 @@ class RankedResults(modelsearch.Results):
         items, number, total = self.page(number, size)
         start = (number - 1) * size
         part = self[start : start + size]
-        part.already_read, part.matched = items, total
+        part.already_read = items
+        part.counted(total)
         return part, number, total
 
     def counted(self, total):

@@ -48,9 +48,10 @@ class PageSearchView(SearchView):
             # chosen type's), not three more counts of every match: the rows are the same
             # search of the same pages, of the chosen type if one is.
             counts = {content_type.pk: count for content_type, count in self.content_types}
-            self.all_pages.counted(sum(counts.values()))
+            every_type = sum(counts.values())
+            self.all_pages.counted(every_type)
             chosen = self.selected_content_type
-            pages.counted(counts.get(chosen.pk, 0) if chosen else sum(counts.values()))
+            pages.counted(counts.get(chosen.pk, 0) if chosen else every_type)
         return pages
 
     def paginate_queryset(self, queryset, page_size):
